@@ -1,0 +1,20 @@
+// The task a kernel call runs for: what current->pid, current->comm and permission checks see.
+#pragma once
+
+#include <string>
+
+namespace ksim {
+
+struct Task {
+    int pid = 1;
+    std::string comm = "init";
+    unsigned uid = 0;
+
+    bool is_root() const { return uid == 0; }  // holds CAP_SYS_MODULE, CAP_SYSLOG, ...
+};
+
+// Returned instead of an errno when the calling task died in an Oops; the
+// shell reports it as "Killed" (status 137), as for a task killed on Linux.
+constexpr int task_killed = 4096 + 9;
+
+}  // namespace ksim

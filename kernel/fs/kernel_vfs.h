@@ -1,0 +1,12 @@
+// The builders of the kernel's virtual file trees.
+#pragma once
+
+namespace ksim {
+
+class Directory;
+class Kernel;
+
+void populate_procfs(Directory& proc, Kernel& kernel);
+void populate_sysfs(Directory& sys, Kernel& kernel);
+
+}  // namespace ksim

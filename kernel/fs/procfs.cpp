@@ -1,0 +1,151 @@
+// /proc: modules, kallsyms, version and the sysctls of /proc/sys/kernel.
+#include <cerrno>
+#include <cstdio>
+#include <sstream>
+
+#include "core/kernel.h"
+#include "fs/kernel_vfs.h"
+#include "fs/vfs.h"
+
+namespace ksim {
+
+namespace {
+
+// Addresses are shown only to readers with CAP_SYSLOG (kptr_restrict).
+std::string address_for(const Task& task, uintptr_t address)
+{
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, "%016lx", task.is_root() ? static_cast<unsigned long>(address) : 0UL);
+    return buffer;
+}
+
+std::string proc_modules(Kernel& kernel, const Task& task)
+{
+    std::string out;
+    for (const auto& m : kernel.modules().all()) {
+        if (m->state == ModuleState::Unformed)
+            continue;
+        out += m->name + " " + std::to_string(m->core_size) + " " + std::to_string(m->refcount) + " ";
+        bool printed = false;
+        for (const Module* holder : kernel.modules().holders_of(m->id)) {
+            out += holder->name + ",";
+            printed = true;
+        }
+        if (m->has_init() && !m->has_exit()) {
+            out += "[permanent],";
+            printed = true;
+        }
+        if (!printed)
+            out += "-";
+        out += std::string(" ") + proc_state_name(m->state) + " 0x" + address_for(task, m->base);
+        if (m->taints || m->state != ModuleState::Live) {
+            out += " (" + module_taint_letters(m->taints);
+            if (m->state == ModuleState::Going)
+                out += '-';
+            if (m->state == ModuleState::Coming)
+                out += '+';
+            out += ")";
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+bool hidden_linker_symbol(const std::string& name)
+{
+    return name.starts_with("_GLOBAL_OFFSET_TABLE_") || name == "_DYNAMIC" || name.starts_with("__GNU_EH_FRAME_HDR") ||
+           name.starts_with("__start_") || name.starts_with("__stop_") || name.starts_with("__dso_handle") ||
+           name.starts_with("__TMC_END__") || name.starts_with('.');
+}
+
+std::string proc_kallsyms(Kernel& kernel, const Task& task)
+{
+    std::string out;
+    for (const ExportedSymbol& s : kernel.symbols().all()) {
+        if (s.owner != kernel_owner)
+            continue;
+        out += address_for(task, s.address) + (s.is_data ? " D " : " T ") + s.name + "\n";
+    }
+    // Modules in list order (newest first), each in its symbol-table order;
+    // exported symbols in upper case.
+    for (const auto& m : kernel.modules().all()) {
+        for (const ElfSymbol& sym : m->symbols) {
+            if ((sym.in_init && m->init_done) || hidden_linker_symbol(sym.name))
+                continue;
+            const ExportedSymbol* e = kernel.symbols().find(sym.name);
+            char type = sym.type;
+            if (e && e->owner == m->id)
+                type = static_cast<char>(std::toupper(type));
+            out += address_for(task, m->base + sym.value) + " " + type + " " + sym.name + "\t[" + m->name + "]\n";
+        }
+    }
+    return out;
+}
+
+ErrorOr<int> parse_int(std::string_view text)
+{
+    std::string s(text);
+    char* end = nullptr;
+    errno = 0;
+    long value = std::strtol(s.c_str(), &end, 10);
+    while (end && (*end == '\n' || *end == ' '))
+        ++end;
+    if (end == s.c_str() || (end && *end) || errno)
+        return Errno{EINVAL};
+    return static_cast<int>(value);
+}
+
+}  // namespace
+
+void populate_procfs(Directory& proc, Kernel& kernel)
+{
+    proc.add("modules", std::make_shared<TextFile>(0444, [&kernel](const Task& t) -> ErrorOr<std::string> {
+                 return proc_modules(kernel, t);
+             }));
+    proc.add("kallsyms", std::make_shared<TextFile>(0444, [&kernel](const Task& t) -> ErrorOr<std::string> {
+                 return proc_kallsyms(kernel, t);
+             }));
+    proc.add("version", std::make_shared<TextFile>(0444, [](const Task&) -> ErrorOr<std::string> {
+                 return std::string("Linux version 6.1.0-ksim (ksim@ksim) (gcc) #1 SMP PREEMPT_DYNAMIC ksim\n");
+             }));
+
+    Directory& sys_kernel = proc.subdirectory("sys").subdirectory("kernel");
+    sys_kernel.add("tainted", std::make_shared<TextFile>(
+                                  0644,
+                                  [&kernel](const Task&) -> ErrorOr<std::string> {
+                                      return std::to_string(kernel.taint().mask()) + "\n";
+                                  },
+                                  // Writing adds taint bits; none can be cleared, as on Linux.
+                                  [&kernel](const Task&, std::string_view data) -> ErrorOr<void> {
+                                      auto value = parse_int(data);
+                                      if (value.is_error() || value.value() < 0)
+                                          return Errno{EINVAL};
+                                      kernel.taint().set_mask(kernel.taint().mask() | static_cast<unsigned long>(value.value()));
+                                      return {};
+                                  }));
+    sys_kernel.add("printk", std::make_shared<TextFile>(
+                                 0644,
+                                 [&kernel](const Task&) -> ErrorOr<std::string> {
+                                     const PrintkLevels& l = kernel.log().levels();
+                                     return std::to_string(l.console_loglevel) + "\t" +
+                                            std::to_string(l.default_message_loglevel) + "\t" +
+                                            std::to_string(l.minimum_console_loglevel) + "\t" +
+                                            std::to_string(l.default_console_loglevel) + "\n";
+                                 },
+                                 // One to four numbers; those given replace the first ones.
+                                 [&kernel](const Task&, std::string_view data) -> ErrorOr<void> {
+                                     std::istringstream in{std::string(data)};
+                                     PrintkLevels& l = kernel.log().levels();
+                                     int* fields[] = {&l.console_loglevel, &l.default_message_loglevel,
+                                                      &l.minimum_console_loglevel, &l.default_console_loglevel};
+                                     int value;
+                                     size_t i = 0;
+                                     while (i < 4 && in >> value)
+                                         *fields[i++] = value;
+                                     if (i == 0)
+                                         return Errno{EINVAL};
+                                     return {};
+                                 }));
+}
+
+}  // namespace ksim

@@ -1,0 +1,109 @@
+// /sys/module/<name>/: state, references, taint, sizes, holders and parameters of each module.
+#include <cerrno>
+#include <vector>
+
+#include "core/kernel.h"
+#include "fs/kernel_vfs.h"
+#include "fs/vfs.h"
+
+namespace ksim {
+
+namespace {
+
+using Text = ErrorOr<std::string>;
+
+// Every attribute looks its module up again, so a file opened before rmmod
+// answers ENODEV instead of touching freed memory.
+std::shared_ptr<TextFile> attribute(Kernel& kernel, std::string name, std::function<std::string(Module&)> show)
+{
+    return std::make_shared<TextFile>(0444, [&kernel, name, show](const Task&) -> Text {
+        Module* m = kernel.modules().find(name);
+        if (!m)
+            return Errno{ENODEV};
+        return show(*m);
+    });
+}
+
+std::shared_ptr<VfsNode> parameter_file(Kernel& kernel, const std::string& module_name, const kernel_param& kp)
+{
+    auto reader = [&kernel, module_name, &kp](const Task&) -> Text {
+        if (!kernel.modules().find(module_name))
+            return Errno{ENODEV};
+        if (!kp.ops->get)
+            return Errno{EPERM};
+        std::string page(4096, '\0');
+        int n = kp.ops->get(page.data(), &kp);
+        if (n < 0)
+            return Errno{-n};
+        page.resize(static_cast<size_t>(n));
+        return page;
+    };
+    auto writer = [&kernel, module_name, &kp](const Task&, std::string_view data) -> ErrorOr<void> {
+        if (!kernel.modules().find(module_name))
+            return Errno{ENODEV};
+        if (!kp.ops->set)
+            return Errno{EPERM};
+        std::string value(data);
+        int ret = kp.ops->set(value.c_str(), &kp);
+        if (ret < 0)
+            return Errno{-ret};
+        return {};
+    };
+    return std::make_shared<TextFile>(kp.perm, reader, writer);
+}
+
+std::shared_ptr<VfsNode> module_directory(Kernel& kernel, const std::string& name)
+{
+    auto dir = std::make_shared<Directory>();
+    Module* module = kernel.modules().find(name);
+    dir->add("initstate", attribute(kernel, name, [](Module& m) { return std::string(sysfs_state_name(m.state)) + "\n"; }));
+    dir->add("refcnt", attribute(kernel, name, [](Module& m) { return std::to_string(m.refcount) + "\n"; }));
+    dir->add("taint", attribute(kernel, name, [](Module& m) { return module_taint_letters(m.taints) + "\n"; }));
+    dir->add("coresize", attribute(kernel, name, [](Module& m) { return std::to_string(m.core_size) + "\n"; }));
+    dir->add("initsize", attribute(kernel, name, [](Module&) { return std::string("0\n"); }));
+    for (const char* tag : {"version", "srcversion"})
+        if (module->modinfo.get(tag))
+            dir->add(tag, attribute(kernel, name, [tag](Module& m) { return m.modinfo.get(tag).value_or("") + "\n"; }));
+
+    auto holders = std::make_shared<Directory>(
+        [&kernel, name] {
+            std::vector<std::string> names;
+            if (Module* m = kernel.modules().find(name))
+                for (const Module* h : kernel.modules().holders_of(m->id))
+                    names.push_back(h->name);
+            return names;
+        },
+        [&kernel](std::string_view holder) { return module_directory(kernel, std::string(holder)); });
+    dir->add("holders", holders);
+
+    // parameters/ exists only when some parameter has a non-zero mode.
+    std::shared_ptr<Directory> parameters;
+    for (const kernel_param& kp : module->params()) {
+        if (kp.perm == 0)
+            continue;
+        if (!parameters)
+            parameters = std::make_shared<Directory>();
+        parameters->add(kp.name, parameter_file(kernel, name, kp));
+    }
+    if (parameters)
+        dir->add("parameters", parameters);
+    return dir;
+}
+
+}  // namespace
+
+void populate_sysfs(Directory& sys, Kernel& kernel)
+{
+    sys.add("module", std::make_shared<Directory>(
+                          [&kernel] {
+                              std::vector<std::string> names;
+                              for (const auto& m : kernel.modules().all())
+                                  if (m->state != ModuleState::Unformed)
+                                      names.push_back(m->name);
+                              return names;
+                          },
+                          [&kernel](std::string_view name) { return module_directory(kernel, std::string(name)); }));
+    sys.subdirectory("kernel");
+}
+
+}  // namespace ksim

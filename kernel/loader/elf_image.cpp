@@ -1,0 +1,173 @@
+// Reads a module file without running it (see elf_image.h).
+#include "loader/elf_image.h"
+
+#include <gelf.h>
+#include <libelf.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <variant>
+
+namespace ksim {
+
+namespace {
+
+struct ElfCloser {
+    void operator()(Elf* elf) const { elf_end(elf); }
+};
+using ElfHandle = std::unique_ptr<Elf, ElfCloser>;
+
+ElfError invalid(std::string message)
+{
+    return ElfError{ENOEXEC, std::move(message)};
+}
+
+// The header checks, on raw bytes, so their order and texts are Linux's.
+std::optional<ElfError> check_header(std::span<const std::byte> bytes)
+{
+    if (bytes.size() < sizeof(Elf64_Ehdr))
+        return invalid("Invalid ELF header len " + std::to_string(bytes.size()));
+    Elf64_Ehdr header;
+    std::memcpy(&header, bytes.data(), sizeof header);
+    if (std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0)
+        return invalid("Invalid ELF header magic: != \\177ELF");
+    if (header.e_type != ET_DYN)
+        return invalid("Invalid ELF header type: " + std::to_string(header.e_type) + " != " + std::to_string(ET_DYN));
+    if (header.e_ident[EI_CLASS] != ELFCLASS64 || header.e_machine != EM_X86_64)
+        return invalid("Invalid architecture in ELF header: " + std::to_string(header.e_machine));
+    if (header.e_shentsize != sizeof(Elf64_Shdr))
+        return invalid("Invalid ELF section header size");
+    if (header.e_shoff >= bytes.size() || header.e_shnum * sizeof(Elf64_Shdr) > bytes.size() - header.e_shoff)
+        return invalid("Invalid ELF section header overflow");
+    if (header.e_shstrndx == SHN_UNDEF || header.e_shstrndx >= header.e_shnum)
+        return invalid("Invalid ELF section name index: " + std::to_string(header.e_shstrndx) + " || e_shstrndx (" +
+                       std::to_string(header.e_shstrndx) + ") >= e_shnum (" + std::to_string(header.e_shnum) + ")");
+    return std::nullopt;
+}
+
+char kallsyms_type(const GElf_Sym& sym, const GElf_Shdr* section)
+{
+    if (GELF_ST_BIND(sym.st_info) == STB_WEAK)
+        return GELF_ST_TYPE(sym.st_info) == STT_OBJECT ? 'v' : 'w';
+    if (sym.st_shndx == SHN_ABS)
+        return 'a';
+    if (!section)
+        return '?';
+    if (section->sh_flags & SHF_EXECINSTR)
+        return 't';
+    if (section->sh_type == SHT_NOBITS)
+        return 'b';
+    if (section->sh_flags & SHF_WRITE)
+        return 'd';
+    return 'r';
+}
+
+void read_symbols(Elf* elf, Elf_Scn* table, GElf_Shdr& table_header, ElfImage& image, bool dynamic)
+{
+    Elf_Data* data = elf_getdata(table, nullptr);
+    if (!data || table_header.sh_entsize == 0)
+        return;
+    size_t count = table_header.sh_size / table_header.sh_entsize;
+    for (size_t i = 1; i < count; ++i) {
+        GElf_Sym sym;
+        if (!gelf_getsym(data, static_cast<int>(i), &sym))
+            continue;
+        const char* name = elf_strptr(elf, table_header.sh_link, sym.st_name);
+        if (!name || !*name)
+            continue;
+        int type = GELF_ST_TYPE(sym.st_info);
+        if (sym.st_shndx == SHN_UNDEF) {
+            if (dynamic)
+                image.needed.push_back({name, GELF_ST_BIND(sym.st_info) == STB_WEAK});
+            continue;
+        }
+        if (dynamic && std::strcmp(name, "__this_module") == 0)
+            image.has_module_descriptor = true;
+        if (type == STT_SECTION || type == STT_FILE)
+            continue;
+        GElf_Shdr section_header;
+        const GElf_Shdr* section = nullptr;
+        std::string section_name;
+        if (sym.st_shndx < SHN_LORESERVE) {
+            if (Elf_Scn* scn = elf_getscn(elf, sym.st_shndx); scn && gelf_getshdr(scn, &section_header)) {
+                section = &section_header;
+                size_t shstrndx = 0;
+                elf_getshdrstrndx(elf, &shstrndx);
+                if (const char* s = elf_strptr(elf, shstrndx, section_header.sh_name))
+                    section_name = s;
+            }
+        }
+        if (!dynamic)
+            image.symbols.push_back({name, sym.st_value, sym.st_size, kallsyms_type(sym, section),
+                                     GELF_ST_BIND(sym.st_info) != STB_LOCAL, section_name.starts_with(".init.")});
+    }
+}
+
+}  // namespace
+
+std::variant<ElfImage, ElfError> read_elf_image(std::span<const std::byte> bytes)
+{
+    if (auto error = check_header(bytes))
+        return *error;
+
+    elf_version(EV_CURRENT);
+    ElfHandle elf(elf_memory(const_cast<char*>(reinterpret_cast<const char*>(bytes.data())), bytes.size()));
+    size_t shstrndx = 0;
+    if (!elf || elf_getshdrstrndx(elf.get(), &shstrndx) != 0)
+        return invalid("Invalid ELF section header overflow");
+
+    ElfImage image;
+    Elf_Scn* symtab = nullptr;
+    GElf_Shdr symtab_header{};
+    Elf_Scn* dynsym = nullptr;
+    GElf_Shdr dynsym_header{};
+    size_t index = 0;
+    for (Elf_Scn* scn = elf_nextscn(elf.get(), nullptr); scn; scn = elf_nextscn(elf.get(), scn)) {
+        ++index;
+        GElf_Shdr header;
+        if (!gelf_getshdr(scn, &header))
+            return invalid("Invalid ELF section in module (section " + std::to_string(index) + ")");
+        if (header.sh_type != SHT_NOBITS && (header.sh_offset > bytes.size() || header.sh_size > bytes.size() - header.sh_offset))
+            return invalid("Invalid ELF section in module (section " + std::to_string(index) + " type " +
+                           std::to_string(header.sh_type) + ")");
+        const char* name = elf_strptr(elf.get(), shstrndx, header.sh_name);
+        if (!name)
+            continue;
+        if (std::strcmp(name, ".modinfo") == 0) {
+            Elf_Data* data = elf_getdata(scn, nullptr);
+            const char* p = data ? static_cast<const char*>(data->d_buf) : nullptr;
+            size_t size = data ? data->d_size : 0;
+            // Strings separated by NULs; zero padding between them is skipped.
+            for (size_t i = 0; p && i < size;) {
+                size_t end = i;
+                while (end < size && p[end])
+                    ++end;
+                if (end > i)
+                    image.modinfo.emplace_back(p + i, end - i);
+                i = end + 1;
+            }
+        } else if (header.sh_type == SHT_SYMTAB) {
+            symtab = scn;
+            symtab_header = header;
+        } else if (header.sh_type == SHT_DYNSYM) {
+            dynsym = scn;
+            dynsym_header = header;
+        }
+    }
+    if (!dynsym)
+        return invalid("module has no symbols (stripped?)");
+    read_symbols(elf.get(), dynsym, dynsym_header, image, true);
+    if (symtab) {
+        read_symbols(elf.get(), symtab, symtab_header, image, false);
+    } else {
+        // A stripped module still names its exports and entry points.
+        GElf_Shdr header = dynsym_header;
+        ElfImage dynamic_only;
+        read_symbols(elf.get(), dynsym, header, dynamic_only, false);
+        image.symbols = std::move(dynamic_only.symbols);
+    }
+    return image;
+}
+
+}  // namespace ksim

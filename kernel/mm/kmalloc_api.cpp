@@ -1,0 +1,105 @@
+// kmalloc and friends, as modules call them; each block is charged to the calling module.
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+
+#include "core/export.h"
+#include "core/kernel.h"
+
+namespace {
+
+ksim::OwnerId caller_owner(void* return_address)
+{
+    return ksim::Kernel::current().modules().owner_of_address(reinterpret_cast<uintptr_t>(return_address));
+}
+
+void* allocate_for(void* return_address, size_t size, unsigned flags)
+{
+    return ksim::Kernel::current().slab().allocate(size, flags, caller_owner(return_address));
+}
+
+}  // namespace
+
+KSIM_EXPORT void* __kmalloc(size_t size, unsigned flags)
+{
+    return allocate_for(__builtin_return_address(0), size, flags);
+}
+
+KSIM_EXPORT void* krealloc(const void* pointer, size_t new_size, unsigned flags)
+{
+    return ksim::Kernel::current().slab().reallocate(pointer, new_size, flags,
+                                                      caller_owner(__builtin_return_address(0)));
+}
+
+KSIM_EXPORT void kfree(const void* pointer)
+{
+    ksim::Kernel& kernel = ksim::Kernel::current();
+    if (!kernel.slab().free(pointer)) {
+        char text[128];
+        std::snprintf(text, sizeof text, "kfree: invalid pointer %016lx (double free, or not from kmalloc)",
+                      static_cast<unsigned long>(reinterpret_cast<uintptr_t>(pointer)));
+        kernel.log().log(3, text);
+    }
+}
+
+KSIM_EXPORT void kfree_sensitive(const void* pointer)
+{
+    ksim::Kernel& kernel = ksim::Kernel::current();
+    if (size_t size = kernel.slab().usable_size(pointer))
+        std::memset(const_cast<void*>(pointer), 0, size);
+    kfree(pointer);
+}
+
+KSIM_EXPORT size_t ksize(const void* pointer)
+{
+    return ksim::Kernel::current().slab().usable_size(pointer);
+}
+
+KSIM_EXPORT void* kmemdup(const void* source, size_t length, unsigned flags)
+{
+    void* copy = allocate_for(__builtin_return_address(0), length, flags);
+    if (copy)
+        std::memcpy(copy, source, length);
+    return copy;
+}
+
+KSIM_EXPORT char* kstrndup(const char* s, size_t max, unsigned flags)
+{
+    if (!s)
+        return nullptr;
+    size_t length = strnlen(s, max);
+    auto* copy = static_cast<char*>(allocate_for(__builtin_return_address(0), length + 1, flags));
+    if (copy) {
+        std::memcpy(copy, s, length);
+        copy[length] = '\0';
+    }
+    return copy;
+}
+
+KSIM_EXPORT char* kstrdup(const char* s, unsigned flags)
+{
+    if (!s)
+        return nullptr;
+    size_t length = std::strlen(s);
+    auto* copy = static_cast<char*>(allocate_for(__builtin_return_address(0), length + 1, flags));
+    if (copy)
+        std::memcpy(copy, s, length + 1);
+    return copy;
+}
+
+KSIM_EXPORT char* kasprintf(unsigned flags, const char* fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    va_list copy;
+    va_copy(copy, args);
+    int length = std::vsnprintf(nullptr, 0, fmt, copy);
+    va_end(copy);
+    char* text = nullptr;
+    if (length >= 0)
+        text = static_cast<char*>(allocate_for(__builtin_return_address(0), static_cast<size_t>(length) + 1, flags));
+    if (text)
+        std::vsnprintf(text, static_cast<size_t>(length) + 1, fmt, args);
+    va_end(args);
+    return text;
+}

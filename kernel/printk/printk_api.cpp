@@ -1,0 +1,77 @@
+// printk and the warning helpers, as modules call them.
+#include <cstdarg>
+#include <cstdio>
+
+#include "core/export.h"
+#include "core/kernel.h"
+#include "lib/vsprintf.h"
+
+namespace {
+
+std::string format(const char* fmt, va_list args)
+{
+    ksim::Kernel& kernel = ksim::Kernel::current();
+    return ksim::kernel_vformat(fmt, args, [&kernel](uintptr_t address, bool with_offset) {
+        return kernel.symbolize(address, with_offset);
+    });
+}
+
+void log_stack(ksim::Kernel& kernel)
+{
+    kernel.log().log(4, "CPU: 0 PID: " + std::to_string(kernel.task().pid) + " Comm: " + kernel.task().comm + " " +
+                            kernel.taint().describe() + " 6.1.0-ksim #1");
+    kernel.log().log(4, "Call Trace:");
+    kernel.log().log(4, " <TASK>");
+    kernel.log().log(4, " dump_stack_lvl+0x44/0x5c");
+    kernel.log().log(4, " </TASK>");
+}
+
+}  // namespace
+
+KSIM_EXPORT int vprintk(const char* fmt, va_list args)
+{
+    std::string text = format(fmt, args);
+    ksim::Kernel::current().log().log(text);
+    return static_cast<int>(text.size());
+}
+
+KSIM_EXPORT int _printk(const char* fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    int n = vprintk(fmt, args);
+    va_end(args);
+    return n;
+}
+
+KSIM_EXPORT int printk_ratelimit(void)
+{
+    return 1;
+}
+
+KSIM_EXPORT void dump_stack(void)
+{
+    log_stack(ksim::Kernel::current());
+}
+
+// WARN_ON(): a warning with the caller's location, taint W, and execution goes on.
+KSIM_EXPORT void __warn_printk(const char* file, int line, const char* function)
+{
+    ksim::Kernel& kernel = ksim::Kernel::current();
+    std::string caller = kernel.symbolize(reinterpret_cast<uintptr_t>(__builtin_return_address(0)), true);
+    kernel.log().log(4, "------------[ cut here ]------------");
+    kernel.log().log(4, "WARNING: CPU: 0 PID: " + std::to_string(kernel.task().pid) + " at " + file + ":" +
+                            std::to_string(line) + " " + (caller.empty() ? function : caller));
+    log_stack(kernel);
+    kernel.log().log(4, "---[ end trace 0000000000000000 ]---");
+    kernel.taint().add(ksim::TaintFlag::Warn, true, kernel.log());
+}
+
+// BUG(): Linux executes ud2 and the invalid-opcode trap Oopses; so does ksim.
+KSIM_EXPORT void __ksim_bug(const char* file, int line)
+{
+    ksim::Kernel& kernel = ksim::Kernel::current();
+    kernel.log().log(4, "------------[ cut here ]------------");
+    kernel.log().log(2, std::string("kernel BUG at ") + file + ":" + std::to_string(line) + "!");
+    __builtin_trap();
+}

@@ -1,0 +1,35 @@
+/* Section markers for init/exit code and data, and module_init/module_exit. */
+#ifndef _LINUX_INIT_H
+#define _LINUX_INIT_H
+
+#include <linux/compiler.h>
+
+/* Kept in their own sections, as on Linux, so /proc/kallsyms can tell them apart. */
+#define __init __section(".init.text") __cold
+#define __exit __section(".exit.text") __cold
+#define __initdata __section(".init.data")
+#define __exitdata __section(".exit.data")
+#define __initconst __section(".init.rodata")
+#define __exit_p(x) x
+#define __init_or_module
+
+typedef int (*initcall_t)(void);
+typedef void (*exitcall_t)(void);
+
+__KSIM_BEGIN_DECLS
+/* The entry points the loader calls; module_init/module_exit define them,
+ * or a module defines them itself in the older style. */
+int init_module(void);
+void cleanup_module(void);
+__KSIM_END_DECLS
+
+/* The checks keep Linux's compile-time type test of the function given. */
+#define module_init(initfn)                                                      \
+	static inline initcall_t __maybe_unused __inittest(void) { return initfn; } \
+	int init_module(void) { return initfn(); }
+
+#define module_exit(exitfn)                                                      \
+	static inline exitcall_t __maybe_unused __exittest(void) { return exitfn; } \
+	void cleanup_module(void) { exitfn(); }
+
+#endif

@@ -1,0 +1,33 @@
+/* Linked into every module, like the <module>.mod.c Kbuild generates.
+ *
+ * It defines __this_module, the one symbol the kernel looks up, and the
+ * .modinfo tags the build adds after the module's own (depends, retpoline,
+ * name, vermagic), in the order Linux's modpost writes them. */
+#include <ksim/abi.h>
+#include <linux/compiler.h>
+
+#ifndef KBUILD_MODNAME
+#error "KBUILD_MODNAME must name the module (the build system defines it)"
+#endif
+
+extern int init_module(void) __weak;
+extern void cleanup_module(void) __weak;
+
+/* The linker defines these for sections whose names are C identifiers; weak,
+ * so a module without parameters or exports still links. */
+#define KSIM_SECTION_BOUNDS(type, sec)                                                          \
+	extern const type __start_##sec[] __weak __attribute__((__visibility__("hidden"))); \
+	extern const type __stop_##sec[] __weak __attribute__((__visibility__("hidden")))
+KSIM_SECTION_BOUNDS(struct kernel_param, __param);
+KSIM_SECTION_BOUNDS(struct kernel_symbol, __ksymtab);
+KSIM_SECTION_BOUNDS(struct kernel_symbol, __ksymtab_gpl);
+
+struct module __this_module __visible_export = {
+	KSIM_MODULE_MAGIC,     KSIM_ABI_VERSION,   sizeof(struct module), KBUILD_MODNAME,
+	init_module,           cleanup_module,     __start___param,       __stop___param,
+	__start___ksymtab,     __stop___ksymtab,   __start___ksymtab_gpl, __stop___ksymtab_gpl,
+};
+
+/* One array, so the compiler cannot reorder the tags. */
+static const char __module_info[] __used __section(".modinfo") __aligned(1) =
+	"depends=\0retpoline=Y\0name=" KBUILD_MODNAME "\0vermagic=" KSIM_VERMAGIC;

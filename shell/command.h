@@ -1,0 +1,57 @@
+// What a shell command receives, and the table of commands.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "core/kernel.h"
+
+namespace ksim::shell {
+
+class Shell;
+
+struct CommandContext {
+    Shell& shell;
+    Kernel& kernel;
+    std::vector<std::string> args;  // args[0] is the command's name
+    std::ostream& out;
+    std::ostream& err;
+    bool root;  // running under sudo (or as root)
+};
+
+struct Command {
+    const char* name;
+    int (*run)(CommandContext&);
+    const char* usage;
+    const char* summary;
+};
+
+const std::vector<Command>& command_table();
+const Command* find_command(const std::string& name);
+
+// The commands, one file each under shell/commands/.
+int cmd_insmod(CommandContext&);
+int cmd_rmmod(CommandContext&);
+int cmd_lsmod(CommandContext&);
+int cmd_modinfo(CommandContext&);
+int cmd_dmesg(CommandContext&);
+int cmd_cat(CommandContext&);
+int cmd_echo(CommandContext&);
+int cmd_ls(CommandContext&);
+int cmd_help(CommandContext&);
+int cmd_basics_true(CommandContext&);
+int cmd_basics_false(CommandContext&);
+int cmd_whoami(CommandContext&);
+int cmd_id(CommandContext&);
+int cmd_uname(CommandContext&);
+int cmd_cd(CommandContext&);
+int cmd_pwd(CommandContext&);
+int cmd_exit(CommandContext&);
+
+// kmod's wording for an errno from finit_module (insmod's mod_strerror).
+std::string insmod_strerror(int error);
+// Reads a whole host file; false with errno set when it cannot.
+bool read_host_file(const std::string& path, std::string& contents);
+
+}  // namespace ksim::shell

@@ -1,0 +1,81 @@
+// The table of shell commands, as `help` lists them.
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "shell/command.h"
+
+namespace ksim::shell {
+
+const std::vector<Command>& command_table()
+{
+    static const std::vector<Command> table = {
+        {"insmod", cmd_insmod, "insmod [-f] FILE.ko [param=value ...]", "insert a module into the kernel"},
+        {"rmmod", cmd_rmmod, "rmmod [-f] NAME ...", "remove modules from the kernel"},
+        {"lsmod", cmd_lsmod, "lsmod", "show the loaded modules (from /proc/modules)"},
+        {"modinfo", cmd_modinfo, "modinfo [-F FIELD] [-0] [-a|-d|-l|-p|-n] FILE.ko ...", "show a module file's information"},
+        {"dmesg", cmd_dmesg, "dmesg [-c|-C] [-r] [-t] [-x] [-k|-u] [-l LEVELS] [-n LEVEL]", "print or control the kernel log"},
+        {"cat", cmd_cat, "cat FILE ...", "print files (host files, /proc and /sys)"},
+        {"echo", cmd_echo, "echo [-n] [-e] TEXT ...", "print text; with > FILE, write it to a file"},
+        {"ls", cmd_ls, "ls [-1] [PATH ...]", "list a directory (host, /proc or /sys)"},
+        {"sudo", nullptr, "sudo COMMAND ...", "run a command as root"},
+        {"help", cmd_help, "help [COMMAND]", "list the commands, or show one command's usage"},
+        {"whoami", cmd_whoami, "whoami", "print the current user"},
+        {"id", cmd_id, "id", "print the current user and group ids"},
+        {"uname", cmd_uname, "uname [-r|-a]", "print the kernel's name and release"},
+        {"cd", cmd_cd, "cd [DIR]", "change the working directory"},
+        {"pwd", cmd_pwd, "pwd", "print the working directory"},
+        {"true", cmd_basics_true, "true", "succeed"},
+        {"false", cmd_basics_false, "false", "fail"},
+        {"exit", cmd_exit, "exit [STATUS]", "leave the shell"},
+    };
+    return table;
+}
+
+const Command* find_command(const std::string& name)
+{
+    for (const Command& c : command_table())
+        if (name == c.name)
+            return &c;
+    return nullptr;
+}
+
+std::string insmod_strerror(int error)
+{
+    switch (error) {
+    case ENOEXEC:
+        return "Invalid module format";
+    case ENOENT:
+        return "Unknown symbol in module";
+    case ESRCH:
+        return "Module has wrong symbol version";
+    case EINVAL:
+        return "Invalid parameters";
+    default:
+        return std::strerror(error);
+    }
+}
+
+bool read_host_file(const std::string& path, std::string& contents)
+{
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0)
+        return false;
+    if (S_ISDIR(st.st_mode)) {
+        errno = EISDIR;
+        return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        errno = EACCES;
+        return false;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    contents = buffer.str();
+    return true;
+}
+
+}  // namespace ksim::shell

@@ -1,0 +1,139 @@
+// modinfo: a module file's .modinfo tags in kmod's layout, read without running the module.
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <span>
+#include <variant>
+
+#include "loader/elf_image.h"
+#include "loader/modinfo.h"
+#include "shell/command.h"
+
+namespace ksim::shell {
+
+namespace {
+
+struct ParamLine {
+    std::string name;
+    std::string description;
+    std::string type;
+    bool has_description = false;
+};
+
+// parm= and parmtype= entries merged per parameter, in order of first appearance.
+std::vector<ParamLine> collect_params(const ModInfo& info)
+{
+    std::vector<ParamLine> params;
+    for (const auto& [key, value] : info.entries()) {
+        if (key != "parm" && key != "parmtype")
+            continue;
+        size_t colon = value.find(':');
+        std::string name = value.substr(0, colon);
+        std::string rest = colon == std::string::npos ? "" : value.substr(colon + 1);
+        auto it = std::find_if(params.begin(), params.end(), [&](const ParamLine& p) { return p.name == name; });
+        if (it == params.end()) {
+            params.push_back({name, "", "", false});
+            it = params.end() - 1;
+        }
+        if (key == "parm") {
+            it->description = rest;
+            it->has_description = true;
+        } else {
+            it->type = rest;
+        }
+    }
+    return params;
+}
+
+std::string param_text(const ParamLine& p)
+{
+    if (p.has_description)
+        return p.name + ":" + p.description + (p.type.empty() ? "" : " (" + p.type + ")");
+    return p.name + ":" + p.type;
+}
+
+}  // namespace
+
+int cmd_modinfo(CommandContext& c)
+{
+    std::string field;
+    char separator = '\n';
+    std::vector<std::string> files;
+    for (size_t i = 1; i < c.args.size(); ++i) {
+        const std::string& a = c.args[i];
+        if ((a == "-F" || a == "--field") && i + 1 < c.args.size())
+            field = c.args[++i];
+        else if (a.starts_with("-F") && a.size() > 2)
+            field = a.substr(2);
+        else if (a == "-0" || a == "--null")
+            separator = '\0';
+        else if (a == "-a" || a == "--author")
+            field = "author";
+        else if (a == "-d" || a == "--description")
+            field = "description";
+        else if (a == "-l" || a == "--license")
+            field = "license";
+        else if (a == "-p" || a == "--parameters")
+            field = "parm";
+        else if (a == "-n" || a == "--filename")
+            field = "filename";
+        else
+            files.push_back(a);
+    }
+    if (files.empty()) {
+        c.err << "modinfo: ERROR: missing module or filename.\n";
+        return 1;
+    }
+    int status = 0;
+    for (const std::string& file : files) {
+        std::string image;
+        std::string path = file;
+        // A name (not a file) may be a loaded module's; kmod would find it
+        // through modules.dep.
+        if (!read_host_file(path, image)) {
+            Module* loaded = c.kernel.modules().find(module_name_from(file));
+            if (!loaded || !read_host_file(loaded->path, image)) {
+                c.err << "modinfo: ERROR: Module " << file << " not found.\n";
+                status = 1;
+                continue;
+            }
+            path = loaded->path;
+        }
+        auto parsed = read_elf_image(std::as_bytes(std::span(image.data(), image.size())));
+        if (std::holds_alternative<ElfError>(parsed)) {
+            c.err << "modinfo: ERROR: could not get modinfo from '" << module_name_from(file)
+                  << "': Invalid argument\n";
+            status = 1;
+            continue;
+        }
+        ModInfo info(std::get<ElfImage>(parsed).modinfo);
+        std::string filename = std::filesystem::absolute(path).lexically_normal().string();
+        std::vector<ParamLine> params = collect_params(info);
+
+        if (!field.empty()) {
+            if (field == "filename")
+                c.out << filename << separator;
+            else if (field == "parm")
+                for (const ParamLine& p : params)
+                    c.out << (p.has_description ? param_text(p) : p.name + ": (" + p.type + ")") << separator;
+            else
+                for (const auto& [key, value] : info.entries())
+                    if (key == field)
+                        c.out << value << separator;
+            continue;
+        }
+        auto line = [&](const std::string& key, const std::string& value) {
+            int pad = 15 - static_cast<int>(key.size());
+            c.out << key << ":" << std::string(pad > 0 ? static_cast<size_t>(pad) : 0, ' ') << value << separator;
+        };
+        line("filename", filename);
+        for (const auto& [key, value] : info.entries())
+            if (key != "parm" && key != "parmtype")
+                line(key, value);
+        for (const ParamLine& p : params)
+            line("parm", param_text(p));
+    }
+    return status;
+}
+
+}  // namespace ksim::shell

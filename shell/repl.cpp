@@ -1,0 +1,105 @@
+// The interactive prompt (see repl.h).
+#include "shell/repl.h"
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "shell/command.h"
+#include "shell/shell.h"
+
+namespace ksim::shell {
+
+namespace {
+
+// readline's completion callbacks take no context; this is the shell they complete for.
+Shell* g_completing_for = nullptr;
+std::vector<std::string> g_candidates;
+
+char* next_candidate(const char* text, int state)
+{
+    static size_t index;
+    if (state == 0)
+        index = 0;
+    size_t length = std::strlen(text);
+    while (index < g_candidates.size()) {
+        const std::string& candidate = g_candidates[index++];
+        if (candidate.compare(0, length, text) == 0)
+            return strdup(candidate.c_str());
+    }
+    return nullptr;
+}
+
+// First word: commands. After rmmod (or modinfo): loaded module names too.
+// Everywhere else, readline's own file-name completion.
+char** complete(const char* text, int start, int)
+{
+    std::string line(rl_line_buffer, static_cast<size_t>(start));
+    size_t first = line.find_first_not_of(' ');
+    std::string before = first == std::string::npos ? "" : line.substr(first);
+    if (before.starts_with("sudo "))
+        before = before.substr(5);
+    g_candidates.clear();
+    if (before.find_first_not_of(' ') == std::string::npos) {
+        for (const Command& c : command_table())
+            g_candidates.emplace_back(c.name);
+        rl_attempted_completion_over = 1;
+        return rl_completion_matches(text, next_candidate);
+    }
+    if (before.starts_with("rmmod") || before.starts_with("modinfo")) {
+        for (const auto& m : g_completing_for->kernel().modules().all())
+            g_candidates.push_back(m->name);
+        if (before.starts_with("rmmod")) {
+            rl_attempted_completion_over = 1;
+            return rl_completion_matches(text, next_candidate);
+        }
+        char** modules = rl_completion_matches(text, next_candidate);
+        if (modules)
+            return modules;
+    }
+    return nullptr;
+}
+
+std::string prompt(const Shell& shell)
+{
+    std::string cwd = std::filesystem::current_path().string();
+    if (const char* home = std::getenv("HOME"); home && cwd.starts_with(home))
+        cwd = "~" + cwd.substr(std::strlen(home));
+    return shell.user_name() + "@ksim:" + cwd + (shell.uid() == 0 ? "# " : "$ ");
+}
+
+}  // namespace
+
+int run_interactive(Shell& shell)
+{
+    g_completing_for = &shell;
+    rl_attempted_completion_function = complete;
+    std::string history_file;
+    if (const char* home = std::getenv("HOME")) {
+        history_file = std::string(home) + "/.ksim_history";
+        read_history(history_file.c_str());
+    }
+    while (!shell.exit_requested()) {
+        char* line = readline(prompt(shell).c_str());
+        if (!line) {
+            std::fputs("exit\n", stdout);
+            break;
+        }
+        std::string text(line);
+        std::free(line);
+        if (text.find_first_not_of(" \t") == std::string::npos)
+            continue;
+        add_history(text.c_str());
+        shell.run_line(text);
+    }
+    if (!history_file.empty())
+        write_history(history_file.c_str());
+    return shell.exit_requested().value_or(shell.last_status());
+}
+
+}  // namespace ksim::shell
