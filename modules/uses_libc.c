@@ -5,7 +5,7 @@ int printf(const char *fmt, ...);
 
 static int __init uses_libc_init(void)
 {
-	printf("this never runs\n");
+	printf("this never runs: %d\n", 42);
 	return 0;
 }
 

@@ -42,7 +42,7 @@ int Shell::run_script(std::istream& in)
 
 int Shell::run_line(const std::string& line)
 {
-    auto parsed = parse_line(line, Expansions{m_last_status, static_cast<int>(getpid())});
+    auto parsed = parse_line(line, Expansions{static_cast<int>(getpid())});
     if (auto* error = std::get_if<SyntaxError>(&parsed)) {
         std::cerr << "ksim: " << error->message << "\n";
         return m_last_status = 2;
@@ -98,7 +98,11 @@ int Shell::run_command(const SimpleCommand& command)
     if (command.words.empty())
         return 0;
 
-    int status = dispatch(command.words, *streams[1], *streams[2]);
+    std::vector<std::string> words = command.words;
+    for (std::string& word : words)
+        for (size_t at; (at = word.find(status_marker)) != std::string::npos;)
+            word.replace(at, 1, std::to_string(m_last_status));
+    int status = dispatch(std::move(words), *streams[1], *streams[2]);
 
     for (int fd : {1, 2}) {
         Sink& sink = sinks[fd];

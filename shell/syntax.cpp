@@ -111,7 +111,8 @@ private:
         ++m_pos;  // the '$'
         char c = peek(0);
         if (c == '?') {
-            out += std::to_string(m_expansions.last_status);
+            // Expanded when the command runs: in `false; echo $?` the status is the previous command's.
+            out += status_marker;
             ++m_pos;
             return;
         }

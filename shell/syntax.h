@@ -29,9 +29,11 @@ struct SyntaxError {
     std::string message;
 };
 
-// Values the parser expands: $? and $$; other $NAME come from the environment.
+// Stands for $? in parsed words until the command runs.
+constexpr char status_marker = '\x01';
+
+// Values the parser expands: $$; other $NAME come from the environment.
 struct Expansions {
-    int last_status = 0;
     int shell_pid = 0;
 };
 

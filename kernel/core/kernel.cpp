@@ -102,6 +102,8 @@ std::string Kernel::modules_linked_in() const
 void Kernel::report_oops(const Fault& fault, std::initializer_list<const char*> syscall_frames)
 {
     auto line = [this](const std::string& text) { m_log.log(4, text); };
+    // The lines that say what happened are KERN_ALERT, so a console shows them.
+    auto alert = [this](const std::string& text) { m_log.log(1, text); };
     auto hex16 = [](uintptr_t v) {
         char b[24];
         std::snprintf(b, sizeof b, "%016lx", static_cast<unsigned long>(v));
@@ -115,16 +117,16 @@ void Kernel::report_oops(const Fault& fault, std::initializer_list<const char*> 
     std::string header;
     if (fault.signal == SIGSEGV && fault.trap == 14) {
         bool not_present = !(fault.error_code & 1);
-        line(fault.address < 4096 ? "BUG: kernel NULL pointer dereference, address: " + hex16(fault.address)
+        alert(fault.address < 4096 ? "BUG: kernel NULL pointer dereference, address: " + hex16(fault.address)
                                   : "BUG: unable to handle page fault for address: " + hex16(fault.address));
         std::string access = (fault.error_code & 0x10) ? "instruction fetch"
                              : (fault.error_code & 2)  ? "write access"
                                                        : "read access";
-        line("#PF: supervisor " + access + " in kernel mode");
+        alert("#PF: supervisor " + access + " in kernel mode");
         char code[64];
         std::snprintf(code, sizeof code, "#PF: error_code(0x%04lx) - %s", static_cast<unsigned long>(fault.error_code),
                       not_present ? "not-present page" : "permissions violation");
-        line(code);
+        alert(code);
         if (not_present)
             line("PGD 0 P4D 0 ");
         char oops[32];

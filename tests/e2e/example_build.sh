@@ -1,0 +1,28 @@
+#!/bin/sh
+# Copies examples/hello as a learner would, builds it with one command (make
+# or CMake) against the SDK, and loads what it built into the real ksim.
+# usage: example_build.sh KSIM SOURCE_DIR make|cmake
+set -eu
+ksim=$1 source=$2 tool=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$source/examples/hello" "$work/hello"
+cd "$work/hello"
+if [ "$tool" = make ]; then
+    make KSIM_SDK="$source/sdk" > build.log 2>&1 || { cat build.log; exit 1; }
+    grep -q "LD \[M\]  $work/hello/hello.ko" build.log
+else
+    cmake -S . -B build -DKSIM_SDK_DIR="$source/sdk" > build.log 2>&1 && cmake --build build >> build.log 2>&1 \
+        || { cat build.log; exit 1; }
+    cp build/*.ko .
+fi
+out=$("$ksim" -c 'sudo insmod hello.ko whom=learner && sudo insmod hello_cpp.ko && sudo rmmod hello hello_cpp && dmesg -t' 2>&1)
+expected="Hello, learner!
+Hello from C++ (1 of 2)
+Hello from C++ (2 of 2)
+Goodbye, learner!
+Goodbye from C++"
+case "$out" in
+*"$expected") echo "ok: $tool build loads and runs" ;;
+*) printf 'unexpected output:\n%s\n' "$out"; exit 1 ;;
+esac
