@@ -85,7 +85,7 @@ int Shell::run_command(const SimpleCommand& command)
                 return 1;
             }
         } else {
-            std::ofstream probe(sink.path, r.append ? std::ios::app : std::ios::app);
+            std::ofstream probe(sink.path, std::ios::app);  // create it, or fail as bash would
             if (!probe) {
                 std::cerr << "ksim: " << r.target << ": " << std::strerror(errno ? errno : EACCES) << "\n";
                 return 1;
