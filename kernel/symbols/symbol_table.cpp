@@ -9,7 +9,7 @@ namespace ksim {
 ErrorOr<void> SymbolTable::add(ExportedSymbol symbol)
 {
     if (m_index.count(symbol.name))
-        return Errno{EEXIST};
+        return Errno { EEXIST };
     m_index.emplace(symbol.name, m_symbols.size());
     m_symbols.push_back(std::move(symbol));
     return {};
@@ -29,4 +29,4 @@ void SymbolTable::remove_owner(OwnerId owner)
         m_index.emplace(m_symbols[i].name, i);
 }
 
-}  // namespace ksim
+} // namespace ksim

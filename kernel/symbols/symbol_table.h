@@ -15,7 +15,7 @@ namespace ksim {
 struct ExportedSymbol {
     std::string name;
     uintptr_t address;
-    OwnerId owner;  // kernel_owner for the kernel's own API
+    OwnerId owner; // kernel_owner for the kernel's own API
     bool gpl_only;
     bool is_data;
 };
@@ -34,4 +34,4 @@ private:
     std::unordered_map<std::string, size_t> m_index;
 };
 
-}  // namespace ksim
+} // namespace ksim

@@ -1,18 +1,18 @@
 #!/bin/sh
 # Copies examples/hello as a learner would, builds it with one command (make
 # or CMake) against the SDK, and loads what it built into the real ksim.
-# usage: example_build.sh KSIM SOURCE_DIR make|cmake
+# usage: example_build.sh KSIM SOURCE_DIR BUILD_DIR make|cmake
 set -eu
-ksim=$1 source=$2 tool=$3
+ksim=$1 source=$2 build_dir=$3 tool=$4
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r "$source/examples/hello" "$work/hello"
 cd "$work/hello"
 if [ "$tool" = make ]; then
-    make KSIM_SDK="$source/sdk" > build.log 2>&1 || { cat build.log; exit 1; }
+    make KSIM_SDK="$source/sdk" KSIM_BUILD="$build_dir" > build.log 2>&1 || { cat build.log; exit 1; }
     grep -q "LD \[M\]  $work/hello/hello.ko" build.log
 else
-    cmake -S . -B build -DKSIM_SDK_DIR="$source/sdk" > build.log 2>&1 && cmake --build build >> build.log 2>&1 \
+    cmake -S . -B build -DKSIM_SDK_DIR="$source/sdk" -DKSIM_SDK_BUILD_DIR="$build_dir/sdk" > build.log 2>&1 && cmake --build build >> build.log 2>&1 \
         || { cat build.log; exit 1; }
     cp build/*.ko .
 fi

@@ -10,6 +10,7 @@
 #include "fs/vfs.h"
 #include "loader/elf_image.h"
 #include "loader/modinfo.h"
+#include "symbols/kernel_export_list.h"
 #include "symbols/kernel_exports.h"
 
 using namespace ksim;

@@ -1,13 +1,20 @@
-/* Linked into every module, like the <module>.mod.c Kbuild generates.
+/* The body of every <module>.mod.c that modpost writes: included once per
+ * module, after the .mod.c has defined KSIM_MODULE_DEPENDS.
  *
  * It defines __this_module, the one symbol the kernel looks up, and the
  * .modinfo tags the build adds after the module's own (depends, retpoline,
  * name, vermagic), in the order Linux's modpost writes them. */
+#ifndef _KSIM_THIS_MODULE_H
+#define _KSIM_THIS_MODULE_H
+
 #include <ksim/abi.h>
 #include <linux/compiler.h>
 
 #ifndef KBUILD_MODNAME
 #error "KBUILD_MODNAME must name the module (the build system defines it)"
+#endif
+#ifndef KSIM_MODULE_DEPENDS
+#error "KSIM_MODULE_DEPENDS must list the modules this one needs (modpost defines it)"
 #endif
 
 extern int init_module(void) __weak;
@@ -30,4 +37,6 @@ struct module __this_module __visible_export = {
 
 /* One array, so the compiler cannot reorder the tags. */
 static const char __module_info[] __used __section(".modinfo") __aligned(1) =
-	"depends=\0retpoline=Y\0name=" KBUILD_MODNAME "\0vermagic=" KSIM_VERMAGIC;
+	"depends=" KSIM_MODULE_DEPENDS "\0retpoline=Y\0name=" KBUILD_MODNAME "\0vermagic=" KSIM_VERMAGIC;
+
+#endif
