@@ -35,6 +35,8 @@ int cmd_insmod(CommandContext&);
 int cmd_rmmod(CommandContext&);
 int cmd_lsmod(CommandContext&);
 int cmd_modinfo(CommandContext&);
+int cmd_modprobe(CommandContext&);
+int cmd_depmod(CommandContext&);
 int cmd_dmesg(CommandContext&);
 int cmd_cat(CommandContext&);
 int cmd_echo(CommandContext&);

@@ -2,6 +2,8 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -13,12 +15,29 @@
 
 namespace po = boost::program_options;
 
+namespace {
+
+// The build writes <build>/sysroot next to <build>/shell/ksim, with
+// lib/modules/<release> holding the bundled modules.
+std::filesystem::path default_sysroot()
+{
+    if (const char* env = std::getenv("KSIM_SYSROOT"))
+        return env;
+    std::error_code ec;
+    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::path() : exe.parent_path().parent_path() / "sysroot";
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
     po::options_description visible("Usage: ksim [options] [script.ksh]\n\nOptions");
     visible.add_options()("help,h", "show this help")("version", "show the version")(
         "command,c", po::value<std::string>(), "run COMMANDS (as a shell line) and exit with their status")(
-        "root", "start the shell as root instead of the unprivileged learner");
+        "root", "start the shell as root instead of the unprivileged learner")("sysroot", po::value<std::string>(),
+        "host folder that holds /lib/modules/<release> and /etc/modprobe.d (default: $KSIM_SYSROOT, "
+        "else the build's sysroot)");
     po::options_description hidden;
     hidden.add_options()("script", po::value<std::string>(), "script file");
     po::options_description all;
@@ -50,6 +69,10 @@ int main(int argc, char** argv)
         std::cerr << line << std::flush;
     });
     ksim::shell::Shell shell(kernel, vm.count("root") ? 0 : ksim::shell::learner_uid);
+    std::filesystem::path sysroot
+        = vm.count("sysroot") ? std::filesystem::path(vm["sysroot"].as<std::string>()) : default_sysroot();
+    if (!sysroot.empty())
+        shell.set_sysroot(std::filesystem::absolute(sysroot).lexically_normal());
 
     if (vm.count("command"))
         return shell.run_line(vm["command"].as<std::string>()), shell.exit_requested().value_or(shell.last_status());

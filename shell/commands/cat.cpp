@@ -5,6 +5,7 @@
 
 #include "fs/vfs.h"
 #include "shell/command.h"
+#include "shell/shell.h"
 
 namespace ksim::shell {
 
@@ -13,7 +14,7 @@ int cmd_cat(CommandContext& c)
     int status = 0;
     for (size_t i = 1; i < c.args.size(); ++i) {
         const std::string& path = c.args[i];
-        std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+        std::string absolute = c.shell.host_path(path);
         std::string contents;
         if (VirtualFs::is_kernel_path(absolute)) {
             Task task = c.kernel.task();
@@ -24,7 +25,7 @@ int cmd_cat(CommandContext& c)
                 continue;
             }
             contents = data.release_value();
-        } else if (!read_host_file(path, contents)) {
+        } else if (!read_host_file(absolute, contents)) {
             c.err << "cat: " << path << ": " << std::strerror(errno) << "\n";
             status = 1;
             continue;

@@ -4,6 +4,7 @@
 #include <span>
 
 #include "shell/command.h"
+#include "shell/shell.h"
 
 namespace ksim::shell {
 
@@ -42,7 +43,7 @@ int cmd_insmod(CommandContext& c)
         options += c.args[j];
     }
     std::string image;
-    if (!read_host_file(path, image)) {
+    if (!read_host_file(c.shell.host_path(path), image)) {
         c.err << "insmod: ERROR: could not load module " << path << ": " << std::strerror(errno) << "\n";
         return 1;
     }

@@ -6,6 +6,7 @@
 
 #include "fs/vfs.h"
 #include "shell/command.h"
+#include "shell/shell.h"
 
 namespace ksim::shell {
 
@@ -19,7 +20,7 @@ int cmd_ls(CommandContext& c)
         paths.push_back(".");
     int status = 0;
     for (const std::string& path : paths) {
-        std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+        std::string absolute = c.shell.host_path(path);
         std::vector<std::string> names;
         if (VirtualFs::is_kernel_path(absolute)) {
             auto node = c.kernel.vfs().resolve(absolute);

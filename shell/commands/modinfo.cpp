@@ -8,51 +8,53 @@
 #include "loader/elf_image.h"
 #include "loader/modinfo.h"
 #include "shell/command.h"
+#include "shell/kmod/lookup.h"
+#include "shell/shell.h"
 
 namespace ksim::shell {
 
 namespace {
 
-struct ParamLine {
-    std::string name;
-    std::string description;
-    std::string type;
-    bool has_description = false;
-};
+    struct ParamLine {
+        std::string name;
+        std::string description;
+        std::string type;
+        bool has_description = false;
+    };
 
-// parm= and parmtype= entries merged per parameter, in order of first appearance.
-std::vector<ParamLine> collect_params(const ModInfo& info)
-{
-    std::vector<ParamLine> params;
-    for (const auto& [key, value] : info.entries()) {
-        if (key != "parm" && key != "parmtype")
-            continue;
-        size_t colon = value.find(':');
-        std::string name = value.substr(0, colon);
-        std::string rest = colon == std::string::npos ? "" : value.substr(colon + 1);
-        auto it = std::find_if(params.begin(), params.end(), [&](const ParamLine& p) { return p.name == name; });
-        if (it == params.end()) {
-            params.push_back({name, "", "", false});
-            it = params.end() - 1;
+    // parm= and parmtype= entries merged per parameter, in order of first appearance.
+    std::vector<ParamLine> collect_params(const ModInfo& info)
+    {
+        std::vector<ParamLine> params;
+        for (const auto& [key, value] : info.entries()) {
+            if (key != "parm" && key != "parmtype")
+                continue;
+            size_t colon = value.find(':');
+            std::string name = value.substr(0, colon);
+            std::string rest = colon == std::string::npos ? "" : value.substr(colon + 1);
+            auto it = std::find_if(params.begin(), params.end(), [&](const ParamLine& p) { return p.name == name; });
+            if (it == params.end()) {
+                params.push_back({ name, "", "", false });
+                it = params.end() - 1;
+            }
+            if (key == "parm") {
+                it->description = rest;
+                it->has_description = true;
+            } else {
+                it->type = rest;
+            }
         }
-        if (key == "parm") {
-            it->description = rest;
-            it->has_description = true;
-        } else {
-            it->type = rest;
-        }
+        return params;
     }
-    return params;
-}
 
-std::string param_text(const ParamLine& p)
-{
-    if (p.has_description)
-        return p.name + ":" + p.description + (p.type.empty() ? "" : " (" + p.type + ")");
-    return p.name + ":" + p.type;
-}
+    std::string param_text(const ParamLine& p)
+    {
+        if (p.has_description)
+            return p.name + ":" + p.description + (p.type.empty() ? "" : " (" + p.type + ")");
+        return p.name + ":" + p.type;
+    }
 
-}  // namespace
+} // namespace
 
 int cmd_modinfo(CommandContext& c)
 {
@@ -85,19 +87,25 @@ int cmd_modinfo(CommandContext& c)
         return 1;
     }
     int status = 0;
+    kmod::ModuleTree tree = kmod::ModuleTree::open(c.shell);
     for (const std::string& file : files) {
+        // kmod reads an existing .ko file directly and looks anything else
+        // up in modules.dep and the aliases; ksim also knows the files of
+        // loaded modules.
         std::string image;
-        std::string path = file;
-        // A name (not a file) may be a loaded module's; kmod would find it
-        // through modules.dep.
-        if (!read_host_file(path, image)) {
+        std::string path = c.shell.host_path(file);
+        std::error_code ec;
+        bool is_file = file.ends_with(".ko") && std::filesystem::is_regular_file(path, ec);
+        if (!is_file) {
+            std::vector<std::string> names = tree.lookup(file);
+            std::optional<std::filesystem::path> found = names.empty() ? std::nullopt : tree.file_of(names[0]);
             Module* loaded = c.kernel.modules().find(module_name_from(file));
-            if (!loaded || !read_host_file(loaded->path, image)) {
-                c.err << "modinfo: ERROR: Module " << file << " not found.\n";
-                status = 1;
-                continue;
-            }
-            path = loaded->path;
+            path = found ? found->string() : loaded ? loaded->path : path;
+        }
+        if (!read_host_file(path, image)) {
+            c.err << "modinfo: ERROR: Module " << file << " not found.\n";
+            status = 1;
+            continue;
         }
         auto parsed = read_elf_image(std::as_bytes(std::span(image.data(), image.size())));
         if (std::holds_alternative<ElfError>(parsed)) {
@@ -107,7 +115,7 @@ int cmd_modinfo(CommandContext& c)
             continue;
         }
         ModInfo info(std::get<ElfImage>(parsed).modinfo);
-        std::string filename = std::filesystem::absolute(path).lexically_normal().string();
+        std::string filename = c.shell.shown_path(std::filesystem::absolute(path));
         std::vector<ParamLine> params = collect_params(info);
 
         if (!field.empty()) {
@@ -136,4 +144,4 @@ int cmd_modinfo(CommandContext& c)
     return status;
 }
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

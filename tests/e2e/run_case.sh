@@ -10,8 +10,11 @@ expected=${case%.ksh}.expected
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$modules"/*.ko "$work"/
+# The scratch folder is also /lib/modules/<release> for depmod and modprobe.
+mkdir -p "$work/sysroot/lib/modules" "$work/sysroot/etc/modprobe.d"
+ln -s "$work" "$work/sysroot/lib/modules/$("$ksim" -c 'uname -r')"
 cd "$work"
-"$ksim" "$case" > transcript.raw 2>&1 && status=0 || status=$?
+"$ksim" --sysroot "$work/sysroot" "$case" > transcript.raw 2>&1 && status=0 || status=$?
 echo "[exit $status]" >> transcript.raw
 sed -E -e 's/\[ *[0-9]+\.[0-9]{6}\]/[TIME]/g' \
        -e 's/(0x|: |:)[0-9a-f]{16}/\1<hex>/g' \
