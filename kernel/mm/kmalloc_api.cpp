@@ -15,10 +15,11 @@ ksim::OwnerId caller_owner(void* return_address)
 
 void* allocate_for(void* return_address, size_t size, unsigned flags)
 {
-    return ksim::Kernel::current().slab().allocate(size, flags, caller_owner(return_address));
+    return ksim::Kernel::current().slab().allocate(
+        size, flags, caller_owner(return_address), reinterpret_cast<uintptr_t>(return_address));
 }
 
-}  // namespace
+} // namespace
 
 KSIM_EXPORT void* __kmalloc(size_t size, unsigned flags)
 {
@@ -27,8 +28,9 @@ KSIM_EXPORT void* __kmalloc(size_t size, unsigned flags)
 
 KSIM_EXPORT void* krealloc(const void* pointer, size_t new_size, unsigned flags)
 {
-    return ksim::Kernel::current().slab().reallocate(pointer, new_size, flags,
-                                                      caller_owner(__builtin_return_address(0)));
+    void* caller = __builtin_return_address(0);
+    return ksim::Kernel::current().slab().reallocate(
+        pointer, new_size, flags, caller_owner(caller), reinterpret_cast<uintptr_t>(caller));
 }
 
 KSIM_EXPORT void kfree(const void* pointer)
@@ -37,7 +39,7 @@ KSIM_EXPORT void kfree(const void* pointer)
     if (!kernel.slab().free(pointer)) {
         char text[128];
         std::snprintf(text, sizeof text, "kfree: invalid pointer %016lx (double free, or not from kmalloc)",
-                      static_cast<unsigned long>(reinterpret_cast<uintptr_t>(pointer)));
+            static_cast<unsigned long>(reinterpret_cast<uintptr_t>(pointer)));
         kernel.log().log(3, text);
     }
 }

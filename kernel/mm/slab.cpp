@@ -23,7 +23,7 @@ size_t SlabAllocator::object_size_for(size_t size)
     size_t object = 16;
     while (object < size)
         object <<= 1;
-    return object < 4096 ? object : (object + 4095) & ~size_t{4095};
+    return object < 4096 ? object : (object + 4095) & ~size_t { 4095 };
 }
 
 bool SlabAllocator::should_fail()
@@ -33,7 +33,7 @@ bool SlabAllocator::should_fail()
     return --m_fail_countdown == 0;
 }
 
-void* SlabAllocator::allocate(size_t size, unsigned gfp_flags, OwnerId owner)
+void* SlabAllocator::allocate(size_t size, unsigned gfp_flags, OwnerId owner, uintptr_t caller)
 {
     if (size == 0)
         return reinterpret_cast<void*>(zero_size_ptr);
@@ -49,7 +49,7 @@ void* SlabAllocator::allocate(size_t size, unsigned gfp_flags, OwnerId owner)
         return nullptr;
     if (gfp_flags & gfp_zero)
         std::memset(pointer, 0, object);
-    m_blocks.emplace(pointer, Allocation{size, object, owner});
+    m_blocks.emplace(pointer, Allocation { size, object, owner, caller });
     Usage& u = m_usage[owner];
     u.objects++;
     u.requested_bytes += size;
@@ -73,10 +73,11 @@ bool SlabAllocator::free(const void* pointer)
     return true;
 }
 
-void* SlabAllocator::reallocate(const void* pointer, size_t new_size, unsigned gfp_flags, OwnerId owner)
+void* SlabAllocator::reallocate(
+    const void* pointer, size_t new_size, unsigned gfp_flags, OwnerId owner, uintptr_t caller)
 {
     if (reinterpret_cast<uintptr_t>(pointer) <= zero_size_ptr)
-        return allocate(new_size, gfp_flags, owner);
+        return allocate(new_size, gfp_flags, owner, caller);
     if (new_size == 0) {
         free(pointer);
         return reinterpret_cast<void*>(zero_size_ptr);
@@ -89,12 +90,13 @@ void* SlabAllocator::reallocate(const void* pointer, size_t new_size, unsigned g
     if (new_size <= block.object_size) {
         Usage& u = m_usage[block.owner];
         if ((gfp_flags & gfp_zero) && new_size > block.requested)
-            std::memset(static_cast<char*>(const_cast<void*>(pointer)) + block.requested, 0, new_size - block.requested);
+            std::memset(
+                static_cast<char*>(const_cast<void*>(pointer)) + block.requested, 0, new_size - block.requested);
         u.requested_bytes = u.requested_bytes - block.requested + new_size;
         block.requested = new_size;
         return const_cast<void*>(pointer);
     }
-    void* fresh = allocate(new_size, gfp_flags, block.owner);
+    void* fresh = allocate(new_size, gfp_flags, block.owner, caller ? caller : block.caller);
     if (!fresh)
         return nullptr;
     std::memcpy(fresh, pointer, block.requested);
@@ -111,7 +113,7 @@ size_t SlabAllocator::usable_size(const void* pointer) const
 Usage SlabAllocator::usage(OwnerId owner) const
 {
     auto it = m_usage.find(owner);
-    return it == m_usage.end() ? Usage{} : it->second;
+    return it == m_usage.end() ? Usage {} : it->second;
 }
 
 Usage SlabAllocator::total() const
@@ -147,4 +149,4 @@ void SlabAllocator::reassign(OwnerId from, OwnerId to)
     target.object_bytes += moved.object_bytes;
 }
 
-}  // namespace ksim
+} // namespace ksim

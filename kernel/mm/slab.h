@@ -15,8 +15,9 @@ constexpr OwnerId kernel_owner = 0;
 
 struct Allocation {
     size_t requested;
-    size_t object_size;  // the kmalloc cache it came from (ksize)
+    size_t object_size; // the kmalloc cache it came from (ksize)
     OwnerId owner;
+    uintptr_t caller; // the return address of the kmalloc call, for leak reports
 };
 
 struct Usage {
@@ -27,10 +28,10 @@ struct Usage {
 
 class SlabAllocator {
 public:
-    static constexpr size_t max_size = size_t{1} << 22;  // KMALLOC_MAX_SIZE
-    static constexpr uintptr_t zero_size_ptr = 16;        // ZERO_SIZE_PTR
-    static constexpr unsigned gfp_zero = 0x100;           // __GFP_ZERO
-    static constexpr unsigned gfp_nowarn = 0x2000;        // __GFP_NOWARN
+    static constexpr size_t max_size = size_t { 1 } << 22; // KMALLOC_MAX_SIZE
+    static constexpr uintptr_t zero_size_ptr = 16; // ZERO_SIZE_PTR
+    static constexpr unsigned gfp_zero = 0x100; // __GFP_ZERO
+    static constexpr unsigned gfp_nowarn = 0x2000; // __GFP_NOWARN
 
     SlabAllocator() = default;
     SlabAllocator(const SlabAllocator&) = delete;
@@ -41,10 +42,10 @@ public:
     // with the odd 96 and 192 caches; page-allocator sizes above 8 KiB.
     static size_t object_size_for(size_t size);
 
-    void* allocate(size_t size, unsigned gfp_flags, OwnerId owner);
+    void* allocate(size_t size, unsigned gfp_flags, OwnerId owner, uintptr_t caller = 0);
     // Frees a block; false when the pointer is not a live kmalloc block.
     bool free(const void* pointer);
-    void* reallocate(const void* pointer, size_t new_size, unsigned gfp_flags, OwnerId owner);
+    void* reallocate(const void* pointer, size_t new_size, unsigned gfp_flags, OwnerId owner, uintptr_t caller = 0);
     // The usable size, 0 for pointers not from kmalloc.
     size_t usable_size(const void* pointer) const;
 
@@ -65,4 +66,4 @@ private:
     unsigned m_fail_countdown = 0;
 };
 
-}  // namespace ksim
+} // namespace ksim

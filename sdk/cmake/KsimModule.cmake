@@ -63,6 +63,7 @@ function(ksim_add_module name)
                                                  $<$<COMPILE_LANGUAGE:CXX>:${KSIM_MODULE_CXXFLAGS}>)
     endforeach()
     target_compile_options(${name}_objects PRIVATE ${ARG_CFLAGS})
+    target_compile_options(${name}_mod PRIVATE ${ARG_CFLAGS})
 
     add_custom_command(OUTPUT "${base}.o"
                        COMMAND ${CMAKE_C_COMPILER} -r -nostdlib -o "${base}.o" $<TARGET_OBJECTS:${name}_objects>

@@ -13,6 +13,11 @@
 #ifndef KBUILD_MODNAME
 #error "KBUILD_MODNAME must name the module (the build system defines it)"
 #endif
+/* The version magic the build records; a test may set it to pretend the
+ * module was built against another release's SDK. */
+#ifndef KSIM_BUILD_VERMAGIC
+#define KSIM_BUILD_VERMAGIC KSIM_VERMAGIC
+#endif
 #ifndef KSIM_MODULE_DEPENDS
 #error "KSIM_MODULE_DEPENDS must list the modules this one needs (modpost defines it)"
 #endif
@@ -37,6 +42,6 @@ struct module __this_module __visible_export = {
 
 /* One array, so the compiler cannot reorder the tags. */
 static const char __module_info[] __used __section(".modinfo") __aligned(1) =
-	"depends=" KSIM_MODULE_DEPENDS "\0retpoline=Y\0name=" KBUILD_MODNAME "\0vermagic=" KSIM_VERMAGIC;
+	"depends=" KSIM_MODULE_DEPENDS "\0retpoline=Y\0name=" KBUILD_MODNAME "\0vermagic=" KSIM_BUILD_VERMAGIC;
 
 #endif
