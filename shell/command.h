@@ -14,10 +14,10 @@ class Shell;
 struct CommandContext {
     Shell& shell;
     Kernel& kernel;
-    std::vector<std::string> args;  // args[0] is the command's name
+    std::vector<std::string> args; // args[0] is the command's name
     std::ostream& out;
     std::ostream& err;
-    bool root;  // running under sudo (or as root)
+    bool root; // running under sudo (or as root)
 };
 
 struct Command {
@@ -56,4 +56,4 @@ std::string insmod_strerror(int error);
 // Reads a whole host file; false with errno set when it cannot.
 bool read_host_file(const std::string& path, std::string& contents);
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

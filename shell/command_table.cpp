@@ -15,12 +15,15 @@ const std::vector<Command>& command_table()
         {"insmod", cmd_insmod, "insmod [-f] FILE.ko [param=value ...]", "insert a module into the kernel"},
         {"rmmod", cmd_rmmod, "rmmod [-f] NAME ...", "remove modules from the kernel"},
         {"lsmod", cmd_lsmod, "lsmod", "show the loaded modules (from /proc/modules)"},
-        {"modinfo", cmd_modinfo, "modinfo [-F FIELD] [-0] [-a|-d|-l|-p|-n] FILE.ko ...", "show a module file's information"},
-        {"modprobe", cmd_modprobe, "modprobe [-r] [-a] [-v] [-n] [-q] [--show-depends] [--first-time] [-f] NAME [param=value ...]",
-         "load (or, with -r, remove) a module and its dependencies by name"},
+        {"modinfo", cmd_modinfo, "modinfo [-F FIELD] [-0] [-a|-d|-l|-p|-n] FILE.ko ...",
+            "show a module file's information"},
+        {"modprobe", cmd_modprobe,
+            "modprobe [-r] [-a] [-v] [-n] [-q] [--show-depends] [--first-time] [-f] NAME [param=value ...]",
+            "load (or, with -r, remove) a module and its dependencies by name"},
         {"depmod", cmd_depmod, "depmod [-a] [-A] [-e] [-n] [-b DIR] [VERSION]",
-         "write modules.dep and the other indexes of /lib/modules/<release>"},
-        {"dmesg", cmd_dmesg, "dmesg [-c|-C] [-r] [-t] [-x] [-k|-u] [-l LEVELS] [-n LEVEL]", "print or control the kernel log"},
+            "write modules.dep and the other indexes of /lib/modules/<release>"},
+        {"dmesg", cmd_dmesg, "dmesg [-c|-C] [-r] [-t] [-x] [-k|-u] [-l LEVELS] [-n LEVEL]",
+            "print or control the kernel log"},
         {"cat", cmd_cat, "cat FILE ...", "print files (host files, /proc and /sys)"},
         {"echo", cmd_echo, "echo [-n] [-e] TEXT ...", "print text; with > FILE, write it to a file"},
         {"ls", cmd_ls, "ls [-1] [PATH ...]", "list a directory (host, /proc or /sys)"},
@@ -82,4 +85,4 @@ bool read_host_file(const std::string& path, std::string& contents)
     return true;
 }
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

@@ -73,7 +73,7 @@ std::string prompt(const Shell& shell)
     return shell.user_name() + "@ksim:" + cwd + (shell.uid() == 0 ? "# " : "$ ");
 }
 
-}  // namespace
+} // namespace
 
 int run_interactive(Shell& shell)
 {
@@ -102,4 +102,4 @@ int run_interactive(Shell& shell)
     return shell.exit_requested().value_or(shell.last_status());
 }
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

@@ -8,4 +8,4 @@ class Shell;
 // Reads and runs lines until EOF or `exit`; returns the exit status.
 int run_interactive(Shell& shell);
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

@@ -16,17 +16,17 @@ namespace ksim::shell {
 
 namespace {
 
-    // Where one redirected stream ends up once the command has run.
-    struct Sink {
-        std::string path;
-        bool append = false;
-        std::ostringstream buffer;
-    };
+// Where one redirected stream ends up once the command has run.
+struct Sink {
+    std::string path;
+    bool append = false;
+    std::ostringstream buffer;
+};
 
-    std::string absolute(const std::string& path)
-    {
-        return std::filesystem::absolute(path).lexically_normal().string();
-    }
+std::string absolute(const std::string& path)
+{
+    return std::filesystem::absolute(path).lexically_normal().string();
+}
 
 } // namespace
 
@@ -39,7 +39,7 @@ Shell::Shell(Kernel& kernel, unsigned uid)
 std::string Shell::host_path(const std::string& path) const
 {
     std::string full = absolute(path);
-    for (std::string_view system_dir : { "/lib/modules", "/etc/modprobe.d", "/etc/modprobe.conf" })
+    for (std::string_view system_dir : {"/lib/modules", "/etc/modprobe.d", "/etc/modprobe.conf"})
         if (!m_sysroot.empty() && full.starts_with(system_dir)
             && (full.size() == system_dir.size() || full[system_dir.size()] == '/'))
             return (m_sysroot.string() + full);
@@ -69,7 +69,7 @@ int Shell::run_script(std::istream& in)
 
 int Shell::run_line(const std::string& line)
 {
-    auto parsed = parse_line(line, Expansions { static_cast<int>(getpid()) });
+    auto parsed = parse_line(line, Expansions {static_cast<int>(getpid())});
     if (auto* error = std::get_if<SyntaxError>(&parsed)) {
         std::cerr << "ksim: " << error->message << "\n";
         return m_last_status = 2;
@@ -90,8 +90,8 @@ int Shell::run_command(const SimpleCommand& command)
 {
     // Redirections are set up by the shell itself, as the learner: in
     // `sudo echo 1 > /proc/...` the file is opened without root, as in bash.
-    Task shell_task { static_cast<int>(getpid()), "ksim", m_uid };
-    std::ostream* streams[3] = { nullptr, &std::cout, &std::cerr };
+    Task shell_task {static_cast<int>(getpid()), "ksim", m_uid};
+    std::ostream* streams[3] = {nullptr, &std::cout, &std::cerr};
     Sink sinks[3];
     for (const Redirection& r : command.redirections) {
         if (r.target == "&1" || r.target == "&2") {
@@ -135,7 +135,7 @@ int Shell::run_command(const SimpleCommand& command)
             word.replace(at, 1, std::to_string(m_last_status));
     int status = dispatch(std::move(words), *streams[1], *streams[2]);
 
-    for (int fd : { 1, 2 }) {
+    for (int fd : {1, 2}) {
         Sink& sink = sinks[fd];
         if (sink.path.empty())
             continue;
@@ -172,8 +172,8 @@ int Shell::dispatch(std::vector<std::string> words, std::ostream& out, std::ostr
         err << "ksim: " << words[0] << ": command not found\n";
         return 127;
     }
-    m_kernel.set_task(Task { m_next_pid++, words[0].substr(0, 15), root ? 0u : m_uid });
-    CommandContext context { *this, m_kernel, std::move(words), out, err, root };
+    m_kernel.set_task(Task {m_next_pid++, words[0].substr(0, 15), root ? 0u : m_uid});
+    CommandContext context {*this, m_kernel, std::move(words), out, err, root};
     int status = command->run(context);
     out.flush();
     return status;

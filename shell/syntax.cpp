@@ -15,12 +15,16 @@ enum class TokenKind { Word, Semicolon, AndIf, OrIf, Pipe, Background, Redirect 
 struct Token {
     TokenKind kind;
     std::string text;
-    Redirection redirection{};
+    Redirection redirection {};
 };
 
 class Lexer {
 public:
-    Lexer(const std::string& line, const Expansions& expansions) : m_line(line), m_expansions(expansions) {}
+    Lexer(const std::string& line, const Expansions& expansions)
+        : m_line(line)
+        , m_expansions(expansions)
+    {
+    }
 
     std::variant<std::vector<Token>, SyntaxError> run()
     {
@@ -78,7 +82,7 @@ private:
             return std::nullopt;
         }
         if (c == '<')
-            return SyntaxError{"input redirection is not supported"};
+            return SyntaxError {"input redirection is not supported"};
         ++m_pos;
         bool append = false;
         if (peek(0) == '>') {
@@ -91,24 +95,24 @@ private:
             while (m_pos < m_line.size() && std::isdigit(static_cast<unsigned char>(m_line[m_pos])))
                 target += m_line[m_pos++];
             if (target != "&1" && target != "&2")
-                return SyntaxError{"bad file descriptor in redirection"};
-            return Token{TokenKind::Redirect, "", {fd, target, false}};
+                return SyntaxError {"bad file descriptor in redirection"};
+            return Token {TokenKind::Redirect, "", {fd, target, false}};
         }
         while (m_pos < m_line.size() && (m_line[m_pos] == ' ' || m_line[m_pos] == '\t'))
             ++m_pos;
         if (m_pos >= m_line.size() || std::string_view(";&|<>").find(m_line[m_pos]) != std::string_view::npos)
-            return SyntaxError{"syntax error near unexpected token `newline'"};
+            return SyntaxError {"syntax error near unexpected token `newline'"};
         auto word = read_word();
         if (auto* error = std::get_if<SyntaxError>(&word))
             return *error;
         if (fd != 1 && fd != 2)
-            return SyntaxError{"only file descriptors 1 and 2 can be redirected"};
-        return Token{TokenKind::Redirect, "", {fd, std::get<std::string>(word), append}};
+            return SyntaxError {"only file descriptors 1 and 2 can be redirected"};
+        return Token {TokenKind::Redirect, "", {fd, std::get<std::string>(word), append}};
     }
 
     void expand_dollar(std::string& out)
     {
-        ++m_pos;  // the '$'
+        ++m_pos; // the '$'
         char c = peek(0);
         if (c == '?') {
             // Expanded when the command runs: in `false; echo $?` the status is the previous command's.
@@ -125,7 +129,8 @@ private:
         if (braced)
             ++m_pos;
         std::string name;
-        while (m_pos < m_line.size() && (std::isalnum(static_cast<unsigned char>(m_line[m_pos])) || m_line[m_pos] == '_'))
+        while (
+            m_pos < m_line.size() && (std::isalnum(static_cast<unsigned char>(m_line[m_pos])) || m_line[m_pos] == '_'))
             name += m_line[m_pos++];
         if (braced && peek(0) == '}')
             ++m_pos;
@@ -152,14 +157,14 @@ private:
             if (c == '\'') {
                 size_t end = m_line.find('\'', m_pos + 1);
                 if (end == std::string::npos)
-                    return SyntaxError{"unexpected EOF while looking for matching `''"};
+                    return SyntaxError {"unexpected EOF while looking for matching `''"};
                 out.append(m_line, m_pos + 1, end - m_pos - 1);
                 m_pos = end + 1;
             } else if (c == '"') {
                 ++m_pos;
                 while (true) {
                     if (m_pos >= m_line.size())
-                        return SyntaxError{"unexpected EOF while looking for matching `\"'"};
+                        return SyntaxError {"unexpected EOF while looking for matching `\"'"};
                     char d = m_line[m_pos];
                     if (d == '"') {
                         ++m_pos;
@@ -194,7 +199,7 @@ private:
     size_t m_pos = 0;
 };
 
-}  // namespace
+} // namespace
 
 std::variant<std::vector<ListItem>, SyntaxError> parse_line(const std::string& line, const Expansions& expansions)
 {
@@ -207,10 +212,10 @@ std::variant<std::vector<ListItem>, SyntaxError> parse_line(const std::string& l
     Connector next = Connector::Sequence;
     auto finish = [&](const std::string& token) -> std::optional<SyntaxError> {
         if (!have_command)
-            return SyntaxError{"syntax error near unexpected token `" + token + "'"};
+            return SyntaxError {"syntax error near unexpected token `" + token + "'"};
         current.before = next;
         items.push_back(std::move(current));
-        current = ListItem{};
+        current = ListItem {};
         have_command = false;
         return std::nullopt;
     };
@@ -226,17 +231,19 @@ std::variant<std::vector<ListItem>, SyntaxError> parse_line(const std::string& l
             have_command = true;
             break;
         case TokenKind::Pipe:
-            return SyntaxError{"pipes are not supported yet"};
+            return SyntaxError {"pipes are not supported yet"};
         case TokenKind::Background:
-            return SyntaxError{"background jobs (&) are not supported"};
+            return SyntaxError {"background jobs (&) are not supported"};
         case TokenKind::Semicolon:
         case TokenKind::AndIf:
         case TokenKind::OrIf:
             if (t.kind == TokenKind::Semicolon && !have_command && items.empty() && current.command.words.empty())
-                return SyntaxError{"syntax error near unexpected token `;'"};
+                return SyntaxError {"syntax error near unexpected token `;'"};
             if (auto error = finish(t.text))
                 return *error;
-            next = t.kind == TokenKind::AndIf ? Connector::And : t.kind == TokenKind::OrIf ? Connector::Or : Connector::Sequence;
+            next = t.kind == TokenKind::AndIf ? Connector::And
+                : t.kind == TokenKind::OrIf   ? Connector::Or
+                                              : Connector::Sequence;
             break;
         }
     }
@@ -244,9 +251,9 @@ std::variant<std::vector<ListItem>, SyntaxError> parse_line(const std::string& l
         current.before = next;
         items.push_back(std::move(current));
     } else if (next != Connector::Sequence) {
-        return SyntaxError{"syntax error: unexpected end of line"};
+        return SyntaxError {"syntax error: unexpected end of line"};
     }
     return items;
 }
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

@@ -8,13 +8,13 @@
 namespace ksim::shell {
 
 struct Redirection {
-    int fd;              // 1 or 2
-    std::string target;  // a path, or "&1" / "&2" to duplicate
+    int fd; // 1 or 2
+    std::string target; // a path, or "&1" / "&2" to duplicate
     bool append;
 };
 
 struct SimpleCommand {
-    std::vector<std::string> words;  // after quote removal and expansion
+    std::vector<std::string> words; // after quote removal and expansion
     std::vector<Redirection> redirections;
 };
 
@@ -22,7 +22,7 @@ enum class Connector { Sequence, And, Or };
 
 struct ListItem {
     SimpleCommand command;
-    Connector before = Connector::Sequence;  // how it joins the previous item
+    Connector before = Connector::Sequence; // how it joins the previous item
 };
 
 struct SyntaxError {
@@ -39,4 +39,4 @@ struct Expansions {
 
 std::variant<std::vector<ListItem>, SyntaxError> parse_line(const std::string& line, const Expansions& expansions);
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

@@ -13,11 +13,16 @@ struct Errno {
     friend bool operator==(Errno, Errno) = default;
 };
 
-template <typename T>
-class [[nodiscard]] ErrorOr {
+template <typename T> class [[nodiscard]] ErrorOr {
 public:
-    ErrorOr(T value) : m_value(std::move(value)) {}
-    ErrorOr(Errno error) : m_value(error) {}
+    ErrorOr(T value)
+        : m_value(std::move(value))
+    {
+    }
+    ErrorOr(Errno error)
+        : m_value(error)
+    {
+    }
 
     bool is_error() const { return std::holds_alternative<Errno>(m_value); }
     explicit operator bool() const { return !is_error(); }
@@ -30,11 +35,13 @@ private:
     std::variant<T, Errno> m_value;
 };
 
-template <>
-class [[nodiscard]] ErrorOr<void> {
+template <> class [[nodiscard]] ErrorOr<void> {
 public:
     ErrorOr() = default;
-    ErrorOr(Errno error) : m_error(error.code) {}
+    ErrorOr(Errno error)
+        : m_error(error.code)
+    {
+    }
 
     bool is_error() const { return m_error != 0; }
     explicit operator bool() const { return !is_error(); }
@@ -44,4 +51,4 @@ private:
     int m_error = 0;
 };
 
-}  // namespace ksim
+} // namespace ksim

@@ -17,7 +17,7 @@
 namespace ksim {
 
 namespace {
-Kernel* g_current_kernel = nullptr;  // the one kernel instance
+Kernel* g_current_kernel = nullptr; // the one kernel instance
 }
 
 Kernel::Kernel()
@@ -49,8 +49,8 @@ Kernel& Kernel::current()
     return *g_current_kernel;
 }
 
-ErrorOr<void> Kernel::init_module(std::span<const std::byte> image, const std::string& path, const std::string& args,
-                                  unsigned flags)
+ErrorOr<void> Kernel::init_module(
+    std::span<const std::byte> image, const std::string& path, const std::string& args, unsigned flags)
 {
     return load_module(*this, image, path, args, flags);
 }
@@ -79,7 +79,7 @@ std::string Kernel::symbolize(uintptr_t address, bool with_offset)
             return info.dli_sname;
         char buffer[48];
         std::snprintf(buffer, sizeof buffer, "+0x%lx",
-                      static_cast<unsigned long>(address - reinterpret_cast<uintptr_t>(info.dli_saddr)));
+            static_cast<unsigned long>(address - reinterpret_cast<uintptr_t>(info.dli_saddr)));
         return info.dli_sname + std::string(buffer);
     }
     return "";
@@ -118,14 +118,14 @@ void Kernel::report_oops(const Fault& fault, std::initializer_list<const char*> 
     if (fault.signal == SIGSEGV && fault.trap == 14) {
         bool not_present = !(fault.error_code & 1);
         alert(fault.address < 4096 ? "BUG: kernel NULL pointer dereference, address: " + hex16(fault.address)
-                                  : "BUG: unable to handle page fault for address: " + hex16(fault.address));
+                                   : "BUG: unable to handle page fault for address: " + hex16(fault.address));
         std::string access = (fault.error_code & 0x10) ? "instruction fetch"
-                             : (fault.error_code & 2)  ? "write access"
+            : (fault.error_code & 2)                   ? "write access"
                                                        : "read access";
         alert("#PF: supervisor " + access + " in kernel mode");
         char code[64];
         std::snprintf(code, sizeof code, "#PF: error_code(0x%04lx) - %s", static_cast<unsigned long>(fault.error_code),
-                      not_present ? "not-present page" : "permissions violation");
+            not_present ? "not-present page" : "permissions violation");
         alert(code);
         if (not_present)
             line("PGD 0 P4D 0 ");
@@ -137,11 +137,12 @@ void Kernel::report_oops(const Fault& fault, std::initializer_list<const char*> 
     } else if (fault.signal == SIGFPE) {
         header = "divide error: 0000" + count;
     } else {
-        header = "general protection fault, probably for non-canonical address 0x" + hex16(fault.address) + ": 0000" + count;
+        header = "general protection fault, probably for non-canonical address 0x" + hex16(fault.address) + ": 0000"
+            + count;
     }
     line(header);
-    line("CPU: 0 PID: " + std::to_string(m_task.pid) + " Comm: " + m_task.comm.substr(0, 20) + " " + m_taint.describe() +
-         " 6.1.0-ksim #1");
+    line("CPU: 0 PID: " + std::to_string(m_task.pid) + " Comm: " + m_task.comm.substr(0, 20) + " " + m_taint.describe()
+        + " 6.1.0-ksim #1");
     line("Hardware name: ksim educational kernel (one user process), BIOS none");
 
     std::string rip = symbolize(r[REG_RIP], true);
@@ -149,12 +150,12 @@ void Kernel::report_oops(const Fault& fault, std::initializer_list<const char*> 
         line("RIP: 0010:" + (rip.empty() ? "0x" + hex16(r[REG_RIP]) : rip));
         char b[160];
         std::snprintf(b, sizeof b, "RSP: 0018:%016lx EFLAGS: %08lx", static_cast<unsigned long>(r[REG_RSP]),
-                      static_cast<unsigned long>(r[REG_EFL]) & 0xffffffffUL);
+            static_cast<unsigned long>(r[REG_EFL]) & 0xffffffffUL);
         line(b);
         auto trio = [&](const char* a, int ia, const char* b2, int ib, const char* c, int ic) {
             char t[160];
             std::snprintf(t, sizeof t, "%s: %016lx %s: %016lx %s: %016lx", a, static_cast<unsigned long>(r[ia]), b2,
-                          static_cast<unsigned long>(r[ib]), c, static_cast<unsigned long>(r[ic]));
+                static_cast<unsigned long>(r[ib]), c, static_cast<unsigned long>(r[ic]));
             line(t);
         };
         trio("RAX", REG_RAX, "RBX", REG_RBX, "RCX", REG_RCX);
@@ -170,7 +171,7 @@ void Kernel::report_oops(const Fault& fault, std::initializer_list<const char*> 
     for (uintptr_t frame : fault.frames) {
         std::string name = symbolize(frame, true);
         if (name.empty() || !m_modules.module_at(frame))
-            break;  // leaving module code: the kernel frames follow
+            break; // leaving module code: the kernel frames follow
         line(" " + name);
     }
     for (const char* frame : syscall_frames)
@@ -183,4 +184,4 @@ void Kernel::report_oops(const Fault& fault, std::initializer_list<const char*> 
     m_taint.add(TaintFlag::Die, false, m_log);
 }
 
-}  // namespace ksim
+} // namespace ksim

@@ -22,7 +22,7 @@ class VirtualFs;
 
 // Flags of finit_module and delete_module.
 constexpr unsigned module_init_ignore_vermagic = 2;
-constexpr unsigned delete_module_force = 01000;  // O_TRUNC, rmmod -f
+constexpr unsigned delete_module_force = 01000; // O_TRUNC, rmmod -f
 
 class Kernel {
 public:
@@ -47,8 +47,8 @@ public:
 
     // finit_module(2): `path` is what the module's file is called (for the
     // loader's own records); the image is its bytes.
-    ErrorOr<void> init_module(std::span<const std::byte> image, const std::string& path, const std::string& args,
-                              unsigned flags = 0);
+    ErrorOr<void> init_module(
+        std::span<const std::byte> image, const std::string& path, const std::string& args, unsigned flags = 0);
     // delete_module(2).
     ErrorOr<void> delete_module(std::string_view name, unsigned flags = 0);
 
@@ -76,4 +76,4 @@ private:
     int m_oops_count = 0;
 };
 
-}  // namespace ksim
+} // namespace ksim

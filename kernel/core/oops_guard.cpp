@@ -58,7 +58,7 @@ void on_fault(int signal, siginfo_t* info, void* context)
     Fault& fault = g_guard.fault;
     fault.signal = signal;
     fault.address = reinterpret_cast<uintptr_t>(info->si_addr);
-    fault.error_code = static_cast<uintptr_t>(gregs[REG_ERR]) & ~uintptr_t{4};
+    fault.error_code = static_cast<uintptr_t>(gregs[REG_ERR]) & ~uintptr_t {4};
     fault.trap = static_cast<uintptr_t>(gregs[REG_TRAPNO]);
     for (int i = 0; i < 23; ++i)
         fault.registers[i] = static_cast<uintptr_t>(gregs[i]);
@@ -74,7 +74,7 @@ void install_handlers()
     installed = true;
     // Large enough for the handler after a module overflowed its stack.
     static char alternate_stack[1 << 16];
-    stack_t ss{};
+    stack_t ss {};
     ss.ss_sp = alternate_stack;
     ss.ss_size = sizeof alternate_stack;
     sigaltstack(&ss, nullptr);
@@ -89,7 +89,7 @@ void install_handlers()
         pthread_attr_destroy(&attr);
     }
 
-    struct sigaction action {};
+    struct sigaction action { };
     action.sa_sigaction = on_fault;
     action.sa_flags = SA_SIGINFO | SA_ONSTACK;
     sigemptyset(&action.sa_mask);
@@ -97,12 +97,12 @@ void install_handlers()
         sigaction(signal, &action, nullptr);
 }
 
-}  // namespace
+} // namespace
 
 std::optional<Fault> run_guarded(const std::function<void()>& code)
 {
     install_handlers();
-    g_guard.fault = Fault{};
+    g_guard.fault = Fault {};
     if (sigsetjmp(g_guard.jump, 1) != 0)
         return g_guard.fault;
     g_guard.armed = true;
@@ -111,4 +111,4 @@ std::optional<Fault> run_guarded(const std::function<void()>& code)
     return std::nullopt;
 }
 
-}  // namespace ksim
+} // namespace ksim

@@ -11,11 +11,11 @@ namespace ksim {
 // What the CPU reported when module code faulted.
 struct Fault {
     int signal = 0;
-    uintptr_t address = 0;     // the faulting data address (CR2)
-    uintptr_t error_code = 0;  // the page-fault error code, user bit cleared
-    uintptr_t trap = 0;        // 14 page fault, 13 general protection, 6 invalid opcode, 0 divide
-    uintptr_t registers[23] = {};  // ucontext gregs, for the register dump
-    std::vector<uintptr_t> frames;  // return addresses found by walking frame pointers
+    uintptr_t address = 0; // the faulting data address (CR2)
+    uintptr_t error_code = 0; // the page-fault error code, user bit cleared
+    uintptr_t trap = 0; // 14 page fault, 13 general protection, 6 invalid opcode, 0 divide
+    uintptr_t registers[23] = {}; // ucontext gregs, for the register dump
+    std::vector<uintptr_t> frames; // return addresses found by walking frame pointers
 };
 
 // Calls `code` with SIGSEGV, SIGBUS, SIGFPE and SIGILL caught on an
@@ -24,4 +24,4 @@ struct Fault {
 // bug in ksim itself still crashes loudly. Not reentrant.
 std::optional<Fault> run_guarded(const std::function<void()>& code);
 
-}  // namespace ksim
+} // namespace ksim

@@ -13,12 +13,27 @@ struct TaintLetter {
 };
 
 constexpr TaintLetter letters[taint_flag_count] = {
-    {'P', 'G', true},  {'F', ' ', true},  {'S', ' ', false}, {'R', ' ', false}, {'M', ' ', false},
-    {'B', ' ', false}, {'U', ' ', false}, {'D', ' ', false}, {'A', ' ', false}, {'W', ' ', false},
-    {'C', ' ', true},  {'I', ' ', false}, {'O', ' ', true},  {'E', ' ', true},  {'L', ' ', false},
-    {'K', ' ', true},  {'X', ' ', true},  {'T', ' ', true},  {'N', ' ', true},
+    {'P', 'G', true},
+    {'F', ' ', true},
+    {'S', ' ', false},
+    {'R', ' ', false},
+    {'M', ' ', false},
+    {'B', ' ', false},
+    {'U', ' ', false},
+    {'D', ' ', false},
+    {'A', ' ', false},
+    {'W', ' ', false},
+    {'C', ' ', true},
+    {'I', ' ', false},
+    {'O', ' ', true},
+    {'E', ' ', true},
+    {'L', ' ', false},
+    {'K', ' ', true},
+    {'X', ' ', true},
+    {'T', ' ', true},
+    {'N', ' ', true},
 };
-}  // namespace
+} // namespace
 
 std::string module_taint_letters(unsigned long mask)
 {
@@ -48,4 +63,4 @@ std::string Taint::describe() const
     return out;
 }
 
-}  // namespace ksim
+} // namespace ksim

@@ -55,4 +55,4 @@ private:
     bool m_lock_debugging = true;
 };
 
-}  // namespace ksim
+} // namespace ksim

@@ -10,11 +10,11 @@ struct Task {
     std::string comm = "init";
     unsigned uid = 0;
 
-    bool is_root() const { return uid == 0; }  // holds CAP_SYS_MODULE, CAP_SYSLOG, ...
+    bool is_root() const { return uid == 0; } // holds CAP_SYS_MODULE, CAP_SYSLOG, ...
 };
 
 // Returned instead of an errno when the calling task died in an Oops; the
 // shell reports it as "Killed" (status 137), as for a task killed on Linux.
 constexpr int task_killed = 4096 + 9;
 
-}  // namespace ksim
+} // namespace ksim

@@ -13,4 +13,4 @@ std::unique_ptr<VirtualFs> make_kernel_vfs(Kernel& kernel)
     return vfs;
 }
 
-}  // namespace ksim
+} // namespace ksim

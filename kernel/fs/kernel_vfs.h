@@ -9,4 +9,4 @@ class Kernel;
 void populate_procfs(Directory& proc, Kernel& kernel);
 void populate_sysfs(Directory& sys, Kernel& kernel);
 
-}  // namespace ksim
+} // namespace ksim

@@ -53,9 +53,9 @@ std::string proc_modules(Kernel& kernel, const Task& task)
 
 bool hidden_linker_symbol(const std::string& name)
 {
-    return name.starts_with("_GLOBAL_OFFSET_TABLE_") || name == "_DYNAMIC" || name.starts_with("__GNU_EH_FRAME_HDR") ||
-           name.starts_with("__start_") || name.starts_with("__stop_") || name.starts_with("__dso_handle") ||
-           name.starts_with("__TMC_END__") || name.starts_with('.');
+    return name.starts_with("_GLOBAL_OFFSET_TABLE_") || name == "_DYNAMIC" || name.starts_with("__GNU_EH_FRAME_HDR")
+        || name.starts_with("__start_") || name.starts_with("__stop_") || name.starts_with("__dso_handle")
+        || name.starts_with("__TMC_END__") || name.starts_with('.');
 }
 
 std::string proc_kallsyms(Kernel& kernel, const Task& task)
@@ -91,61 +91,60 @@ ErrorOr<int> parse_int(std::string_view text)
     while (end && (*end == '\n' || *end == ' '))
         ++end;
     if (end == s.c_str() || (end && *end) || errno)
-        return Errno{EINVAL};
+        return Errno {EINVAL};
     return static_cast<int>(value);
 }
 
-}  // namespace
+} // namespace
 
 void populate_procfs(Directory& proc, Kernel& kernel)
 {
     proc.add("modules", std::make_shared<TextFile>(0444, [&kernel](const Task& t) -> ErrorOr<std::string> {
-                 return proc_modules(kernel, t);
-             }));
+        return proc_modules(kernel, t);
+    }));
     proc.add("kallsyms", std::make_shared<TextFile>(0444, [&kernel](const Task& t) -> ErrorOr<std::string> {
-                 return proc_kallsyms(kernel, t);
-             }));
+        return proc_kallsyms(kernel, t);
+    }));
     proc.add("version", std::make_shared<TextFile>(0444, [](const Task&) -> ErrorOr<std::string> {
-                 return std::string("Linux version 6.1.0-ksim (ksim@ksim) (gcc) #1 SMP PREEMPT_DYNAMIC ksim\n");
-             }));
+        return std::string("Linux version 6.1.0-ksim (ksim@ksim) (gcc) #1 SMP PREEMPT_DYNAMIC ksim\n");
+    }));
 
     Directory& sys_kernel = proc.subdirectory("sys").subdirectory("kernel");
-    sys_kernel.add("tainted", std::make_shared<TextFile>(
-                                  0644,
-                                  [&kernel](const Task&) -> ErrorOr<std::string> {
-                                      return std::to_string(kernel.taint().mask()) + "\n";
-                                  },
-                                  // Writing adds taint bits; none can be cleared, as on Linux.
-                                  [&kernel](const Task&, std::string_view data) -> ErrorOr<void> {
-                                      auto value = parse_int(data);
-                                      if (value.is_error() || value.value() < 0)
-                                          return Errno{EINVAL};
-                                      kernel.taint().set_mask(kernel.taint().mask() | static_cast<unsigned long>(value.value()));
-                                      return {};
-                                  }));
-    sys_kernel.add("printk", std::make_shared<TextFile>(
-                                 0644,
-                                 [&kernel](const Task&) -> ErrorOr<std::string> {
-                                     const PrintkLevels& l = kernel.log().levels();
-                                     return std::to_string(l.console_loglevel) + "\t" +
-                                            std::to_string(l.default_message_loglevel) + "\t" +
-                                            std::to_string(l.minimum_console_loglevel) + "\t" +
-                                            std::to_string(l.default_console_loglevel) + "\n";
-                                 },
-                                 // One to four numbers; those given replace the first ones.
-                                 [&kernel](const Task&, std::string_view data) -> ErrorOr<void> {
-                                     std::istringstream in{std::string(data)};
-                                     PrintkLevels& l = kernel.log().levels();
-                                     int* fields[] = {&l.console_loglevel, &l.default_message_loglevel,
-                                                      &l.minimum_console_loglevel, &l.default_console_loglevel};
-                                     int value;
-                                     size_t i = 0;
-                                     while (i < 4 && in >> value)
-                                         *fields[i++] = value;
-                                     if (i == 0)
-                                         return Errno{EINVAL};
-                                     return {};
-                                 }));
+    sys_kernel.add("tainted",
+        std::make_shared<TextFile>(
+            0644,
+            [&kernel](const Task&) -> ErrorOr<std::string> { return std::to_string(kernel.taint().mask()) + "\n"; },
+            // Writing adds taint bits; none can be cleared, as on Linux.
+            [&kernel](const Task&, std::string_view data) -> ErrorOr<void> {
+                auto value = parse_int(data);
+                if (value.is_error() || value.value() < 0)
+                    return Errno {EINVAL};
+                kernel.taint().set_mask(kernel.taint().mask() | static_cast<unsigned long>(value.value()));
+                return {};
+            }));
+    sys_kernel.add("printk",
+        std::make_shared<TextFile>(
+            0644,
+            [&kernel](const Task&) -> ErrorOr<std::string> {
+                const PrintkLevels& l = kernel.log().levels();
+                return std::to_string(l.console_loglevel) + "\t" + std::to_string(l.default_message_loglevel) + "\t"
+                    + std::to_string(l.minimum_console_loglevel) + "\t" + std::to_string(l.default_console_loglevel)
+                    + "\n";
+            },
+            // One to four numbers; those given replace the first ones.
+            [&kernel](const Task&, std::string_view data) -> ErrorOr<void> {
+                std::istringstream in {std::string(data)};
+                PrintkLevels& l = kernel.log().levels();
+                int* fields[] = {&l.console_loglevel, &l.default_message_loglevel, &l.minimum_console_loglevel,
+                    &l.default_console_loglevel};
+                int value;
+                size_t i = 0;
+                while (i < 4 && in >> value)
+                    *fields[i++] = value;
+                if (i == 0)
+                    return Errno {EINVAL};
+                return {};
+            }));
 }
 
-}  // namespace ksim
+} // namespace ksim

@@ -19,7 +19,7 @@ std::shared_ptr<TextFile> attribute(Kernel& kernel, std::string name, std::funct
     return std::make_shared<TextFile>(0444, [&kernel, name, show](const Task&) -> Text {
         Module* m = kernel.modules().find(name);
         if (!m)
-            return Errno{ENODEV};
+            return Errno {ENODEV};
         return show(*m);
     });
 }
@@ -28,25 +28,25 @@ std::shared_ptr<VfsNode> parameter_file(Kernel& kernel, const std::string& modul
 {
     auto reader = [&kernel, module_name, &kp](const Task&) -> Text {
         if (!kernel.modules().find(module_name))
-            return Errno{ENODEV};
+            return Errno {ENODEV};
         if (!kp.ops->get)
-            return Errno{EPERM};
+            return Errno {EPERM};
         std::string page(4096, '\0');
         int n = kp.ops->get(page.data(), &kp);
         if (n < 0)
-            return Errno{-n};
+            return Errno {-n};
         page.resize(static_cast<size_t>(n));
         return page;
     };
     auto writer = [&kernel, module_name, &kp](const Task&, std::string_view data) -> ErrorOr<void> {
         if (!kernel.modules().find(module_name))
-            return Errno{ENODEV};
+            return Errno {ENODEV};
         if (!kp.ops->set)
-            return Errno{EPERM};
+            return Errno {EPERM};
         std::string value(data);
         int ret = kp.ops->set(value.c_str(), &kp);
         if (ret < 0)
-            return Errno{-ret};
+            return Errno {-ret};
         return {};
     };
     return std::make_shared<TextFile>(kp.perm, reader, writer);
@@ -56,7 +56,8 @@ std::shared_ptr<VfsNode> module_directory(Kernel& kernel, const std::string& nam
 {
     auto dir = std::make_shared<Directory>();
     Module* module = kernel.modules().find(name);
-    dir->add("initstate", attribute(kernel, name, [](Module& m) { return std::string(sysfs_state_name(m.state)) + "\n"; }));
+    dir->add(
+        "initstate", attribute(kernel, name, [](Module& m) { return std::string(sysfs_state_name(m.state)) + "\n"; }));
     dir->add("refcnt", attribute(kernel, name, [](Module& m) { return std::to_string(m.refcount) + "\n"; }));
     dir->add("taint", attribute(kernel, name, [](Module& m) { return module_taint_letters(m.taints) + "\n"; }));
     dir->add("coresize", attribute(kernel, name, [](Module& m) { return std::to_string(m.core_size) + "\n"; }));
@@ -90,20 +91,21 @@ std::shared_ptr<VfsNode> module_directory(Kernel& kernel, const std::string& nam
     return dir;
 }
 
-}  // namespace
+} // namespace
 
 void populate_sysfs(Directory& sys, Kernel& kernel)
 {
-    sys.add("module", std::make_shared<Directory>(
-                          [&kernel] {
-                              std::vector<std::string> names;
-                              for (const auto& m : kernel.modules().all())
-                                  if (m->state != ModuleState::Unformed)
-                                      names.push_back(m->name);
-                              return names;
-                          },
-                          [&kernel](std::string_view name) { return module_directory(kernel, std::string(name)); }));
+    sys.add("module",
+        std::make_shared<Directory>(
+            [&kernel] {
+                std::vector<std::string> names;
+                for (const auto& m : kernel.modules().all())
+                    if (m->state != ModuleState::Unformed)
+                        names.push_back(m->name);
+                return names;
+            },
+            [&kernel](std::string_view name) { return module_directory(kernel, std::string(name)); }));
     sys.subdirectory("kernel");
 }
 
-}  // namespace ksim
+} // namespace ksim

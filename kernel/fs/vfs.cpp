@@ -64,10 +64,10 @@ ErrorOr<std::shared_ptr<VfsNode>> VirtualFs::resolve(std::string_view path) cons
         if (name == ".")
             continue;
         if (!node->is_directory())
-            return Errno{ENOTDIR};
+            return Errno {ENOTDIR};
         node = node->lookup(name);
         if (!node)
-            return Errno{ENOENT};
+            return Errno {ENOENT};
     }
     return node;
 }
@@ -76,9 +76,9 @@ ErrorOr<std::string> VirtualFs::read(const Task& task, std::string_view path) co
 {
     auto node = resolve(path);
     if (node.is_error())
-        return Errno{node.error()};
+        return Errno {node.error()};
     if (!task.is_root() && !(node.value()->mode() & 0004))
-        return Errno{EACCES};
+        return Errno {EACCES};
     return node.value()->read(task);
 }
 
@@ -86,13 +86,13 @@ ErrorOr<void> VirtualFs::write(const Task& task, std::string_view path, std::str
 {
     auto node = resolve(path);
     if (node.is_error())
-        return Errno{node.error()};
+        return Errno {node.error()};
     if (node.value()->is_directory())
-        return Errno{EISDIR};
+        return Errno {EISDIR};
     unsigned needed = task.is_root() ? 0222 : 0002;
     if (!(node.value()->mode() & needed))
-        return Errno{EACCES};
+        return Errno {EACCES};
     return node.value()->write(task, data);
 }
 
-}  // namespace ksim
+} // namespace ksim

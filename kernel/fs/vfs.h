@@ -19,9 +19,9 @@ class VfsNode {
 public:
     virtual ~VfsNode() = default;
     virtual bool is_directory() const { return false; }
-    virtual unsigned mode() const = 0;  // permission bits; every node belongs to root
-    virtual ErrorOr<std::string> read(const Task&) { return Errno{EISDIR}; }
-    virtual ErrorOr<void> write(const Task&, std::string_view) { return Errno{EISDIR}; }
+    virtual unsigned mode() const = 0; // permission bits; every node belongs to root
+    virtual ErrorOr<std::string> read(const Task&) { return Errno {EISDIR}; }
+    virtual ErrorOr<void> write(const Task&, std::string_view) { return Errno {EISDIR}; }
     virtual std::shared_ptr<VfsNode> lookup(std::string_view) { return nullptr; }
     virtual std::vector<std::string> list() const { return {}; }
 };
@@ -31,14 +31,16 @@ public:
     using Reader = std::function<ErrorOr<std::string>(const Task&)>;
     using Writer = std::function<ErrorOr<void>(const Task&, std::string_view)>;
     TextFile(unsigned mode, Reader reader, Writer writer = {})
-        : m_mode(mode), m_reader(std::move(reader)), m_writer(std::move(writer))
+        : m_mode(mode)
+        , m_reader(std::move(reader))
+        , m_writer(std::move(writer))
     {
     }
     unsigned mode() const override { return m_mode; }
     ErrorOr<std::string> read(const Task& task) override { return m_reader(task); }
     ErrorOr<void> write(const Task& task, std::string_view data) override
     {
-        return m_writer ? m_writer(task, data) : ErrorOr<void>(Errno{EIO});
+        return m_writer ? m_writer(task, data) : ErrorOr<void>(Errno {EIO});
     }
 
 private:
@@ -53,7 +55,11 @@ public:
     using Maker = std::function<std::shared_ptr<VfsNode>(std::string_view)>;
     Directory() = default;
     // A directory whose entries are computed on each lookup (/sys/module/*).
-    Directory(Lister lister, Maker maker) : m_lister(std::move(lister)), m_maker(std::move(maker)) {}
+    Directory(Lister lister, Maker maker)
+        : m_lister(std::move(lister))
+        , m_maker(std::move(maker))
+    {
+    }
 
     bool is_directory() const override { return true; }
     unsigned mode() const override { return 0555; }
@@ -70,7 +76,10 @@ private:
 
 class VirtualFs {
 public:
-    VirtualFs() : m_root(std::make_shared<Directory>()) {}
+    VirtualFs()
+        : m_root(std::make_shared<Directory>())
+    {
+    }
     Directory& root() { return *m_root; }
 
     // Paths under /proc and /sys are the kernel's; all others are the host's.
@@ -89,4 +98,4 @@ private:
 // Builds /proc and /sys for a kernel.
 std::unique_ptr<VirtualFs> make_kernel_vfs(Kernel& kernel);
 
-}  // namespace ksim
+} // namespace ksim

@@ -10,9 +10,7 @@ namespace {
 unsigned int fixup_radix(const char*& s, unsigned int base)
 {
     auto lower = [](char c) { return static_cast<char>(c | 0x20); };
-    auto is_xdigit = [](char c) {
-        return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
-    };
+    auto is_xdigit = [](char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); };
     if (base == 0) {
         if (s[0] == '0') {
             base = (lower(s[1]) == 'x' && is_xdigit(s[2])) ? 16 : 8;
@@ -69,7 +67,7 @@ int kstrtoull_body(const char* s, unsigned int base, unsigned long long* res)
     return 0;
 }
 
-}  // namespace
+} // namespace
 
 KSIM_EXPORT int kstrtoull(const char* s, unsigned int base, unsigned long long* res)
 {
@@ -101,8 +99,7 @@ KSIM_EXPORT int kstrtoll(const char* s, unsigned int base, long long* res)
 
 namespace {
 
-template <typename T>
-int to_unsigned(const char* s, unsigned int base, T* res)
+template <typename T> int to_unsigned(const char* s, unsigned int base, T* res)
 {
     unsigned long long tmp;
     int rv = kstrtoull(s, base, &tmp);
@@ -114,8 +111,7 @@ int to_unsigned(const char* s, unsigned int base, T* res)
     return 0;
 }
 
-template <typename T>
-int to_signed(const char* s, unsigned int base, T* res)
+template <typename T> int to_signed(const char* s, unsigned int base, T* res)
 {
     long long tmp;
     int rv = kstrtoll(s, base, &tmp);
@@ -137,16 +133,40 @@ unsigned long long simple_parse(const char* cp, char** endp, unsigned int base)
     return p.value;
 }
 
-}  // namespace
+} // namespace
 
-KSIM_EXPORT int kstrtoul(const char* s, unsigned int base, unsigned long* res) { return to_unsigned(s, base, res); }
-KSIM_EXPORT int kstrtol(const char* s, unsigned int base, long* res) { return to_signed(s, base, res); }
-KSIM_EXPORT int kstrtouint(const char* s, unsigned int base, unsigned int* res) { return to_unsigned(s, base, res); }
-KSIM_EXPORT int kstrtoint(const char* s, unsigned int base, int* res) { return to_signed(s, base, res); }
-KSIM_EXPORT int kstrtou16(const char* s, unsigned int base, uint16_t* res) { return to_unsigned(s, base, res); }
-KSIM_EXPORT int kstrtos16(const char* s, unsigned int base, int16_t* res) { return to_signed(s, base, res); }
-KSIM_EXPORT int kstrtou8(const char* s, unsigned int base, uint8_t* res) { return to_unsigned(s, base, res); }
-KSIM_EXPORT int kstrtos8(const char* s, unsigned int base, int8_t* res) { return to_signed(s, base, res); }
+KSIM_EXPORT int kstrtoul(const char* s, unsigned int base, unsigned long* res)
+{
+    return to_unsigned(s, base, res);
+}
+KSIM_EXPORT int kstrtol(const char* s, unsigned int base, long* res)
+{
+    return to_signed(s, base, res);
+}
+KSIM_EXPORT int kstrtouint(const char* s, unsigned int base, unsigned int* res)
+{
+    return to_unsigned(s, base, res);
+}
+KSIM_EXPORT int kstrtoint(const char* s, unsigned int base, int* res)
+{
+    return to_signed(s, base, res);
+}
+KSIM_EXPORT int kstrtou16(const char* s, unsigned int base, uint16_t* res)
+{
+    return to_unsigned(s, base, res);
+}
+KSIM_EXPORT int kstrtos16(const char* s, unsigned int base, int16_t* res)
+{
+    return to_signed(s, base, res);
+}
+KSIM_EXPORT int kstrtou8(const char* s, unsigned int base, uint8_t* res)
+{
+    return to_unsigned(s, base, res);
+}
+KSIM_EXPORT int kstrtos8(const char* s, unsigned int base, int8_t* res)
+{
+    return to_signed(s, base, res);
+}
 
 // Linux 6.1 looks at the first one or two characters only.
 KSIM_EXPORT int kstrtobool(const char* s, bool* res)
@@ -154,18 +174,29 @@ KSIM_EXPORT int kstrtobool(const char* s, bool* res)
     if (!s)
         return -EINVAL;
     switch (s[0]) {
-    case 'y': case 'Y': case 't': case 'T': case '1':
+    case 'y':
+    case 'Y':
+    case 't':
+    case 'T':
+    case '1':
         *res = true;
         return 0;
-    case 'n': case 'N': case 'f': case 'F': case '0':
+    case 'n':
+    case 'N':
+    case 'f':
+    case 'F':
+    case '0':
         *res = false;
         return 0;
-    case 'o': case 'O':
+    case 'o':
+    case 'O':
         switch (s[1]) {
-        case 'n': case 'N':
+        case 'n':
+        case 'N':
             *res = true;
             return 0;
-        case 'f': case 'F':
+        case 'f':
+        case 'F':
             *res = false;
             return 0;
         default:

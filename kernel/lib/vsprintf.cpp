@@ -14,7 +14,7 @@ namespace {
 // Per-boot key, so %p hides addresses the way Linux's siphash does.
 uint64_t pointer_hash_key()
 {
-    static const uint64_t key = std::random_device{}() | (uint64_t{std::random_device{}()} << 32);
+    static const uint64_t key = std::random_device {}() | (uint64_t {std::random_device {}()} << 32);
     return key;
 }
 
@@ -56,8 +56,7 @@ struct Spec {
     }
 };
 
-template <typename T>
-std::string format_one(const Spec& spec, std::string_view length, T value)
+template <typename T> std::string format_one(const Spec& spec, std::string_view length, T value)
 {
     std::string f = spec.c_format(length);
     int n = std::snprintf(nullptr, 0, f.c_str(), value);
@@ -74,7 +73,8 @@ std::string pad(const Spec& spec, std::string text)
     return spec.flags.find('-') != std::string::npos ? text + fill : fill + text;
 }
 
-std::string format_pointer(const Spec& spec, std::string_view& rest, const void* pointer, const SymbolFormatter& symbols)
+std::string format_pointer(
+    const Spec& spec, std::string_view& rest, const void* pointer, const SymbolFormatter& symbols)
 {
     char kind = rest.empty() ? 0 : rest.front();
     auto uintptr = reinterpret_cast<uintptr_t>(pointer);
@@ -116,28 +116,29 @@ std::string format_pointer(const Spec& spec, std::string_view& rest, const void*
     }
 }
 
-}  // namespace
+} // namespace
 
 const char* errno_name(int error)
 {
     switch (error) {
-#define KSIM_ERRNO_NAME(name, value) \
-    case value:                      \
+#define KSIM_ERRNO_NAME(name, value)                                                                                   \
+    case value:                                                                                                        \
         return #name;
-        KSIM_ERRNO_NAME(EPERM, 1) KSIM_ERRNO_NAME(ENOENT, 2) KSIM_ERRNO_NAME(ESRCH, 3) KSIM_ERRNO_NAME(EINTR, 4)
-        KSIM_ERRNO_NAME(EIO, 5) KSIM_ERRNO_NAME(ENXIO, 6) KSIM_ERRNO_NAME(E2BIG, 7) KSIM_ERRNO_NAME(ENOEXEC, 8)
-        KSIM_ERRNO_NAME(EBADF, 9) KSIM_ERRNO_NAME(EAGAIN, 11) KSIM_ERRNO_NAME(ENOMEM, 12)
-        KSIM_ERRNO_NAME(EACCES, 13) KSIM_ERRNO_NAME(EFAULT, 14) KSIM_ERRNO_NAME(EBUSY, 16)
-        KSIM_ERRNO_NAME(EEXIST, 17) KSIM_ERRNO_NAME(ENODEV, 19) KSIM_ERRNO_NAME(ENOTDIR, 20)
-        KSIM_ERRNO_NAME(EISDIR, 21) KSIM_ERRNO_NAME(EINVAL, 22) KSIM_ERRNO_NAME(ENOTTY, 25)
-        KSIM_ERRNO_NAME(ENOSPC, 28) KSIM_ERRNO_NAME(ESPIPE, 29) KSIM_ERRNO_NAME(EROFS, 30)
-        KSIM_ERRNO_NAME(EPIPE, 32) KSIM_ERRNO_NAME(ERANGE, 34) KSIM_ERRNO_NAME(ENOSYS, 38)
-        KSIM_ERRNO_NAME(ENODATA, 61) KSIM_ERRNO_NAME(EOVERFLOW, 75) KSIM_ERRNO_NAME(EOPNOTSUPP, 95)
-        KSIM_ERRNO_NAME(ETIMEDOUT, 110) KSIM_ERRNO_NAME(EKEYREJECTED, 129) KSIM_ERRNO_NAME(ERESTARTSYS, 512)
-        KSIM_ERRNO_NAME(ENOIOCTLCMD, 515) KSIM_ERRNO_NAME(ENOTSUPP, 524)
+        KSIM_ERRNO_NAME(EPERM, 1)
+        KSIM_ERRNO_NAME(ENOENT, 2) KSIM_ERRNO_NAME(ESRCH, 3) KSIM_ERRNO_NAME(EINTR, 4) KSIM_ERRNO_NAME(EIO, 5)
+            KSIM_ERRNO_NAME(ENXIO, 6) KSIM_ERRNO_NAME(E2BIG, 7) KSIM_ERRNO_NAME(ENOEXEC, 8) KSIM_ERRNO_NAME(EBADF, 9)
+                KSIM_ERRNO_NAME(EAGAIN, 11) KSIM_ERRNO_NAME(ENOMEM, 12) KSIM_ERRNO_NAME(EACCES, 13)
+                    KSIM_ERRNO_NAME(EFAULT, 14) KSIM_ERRNO_NAME(EBUSY, 16) KSIM_ERRNO_NAME(EEXIST, 17)
+                        KSIM_ERRNO_NAME(ENODEV, 19) KSIM_ERRNO_NAME(ENOTDIR, 20) KSIM_ERRNO_NAME(EISDIR, 21)
+                            KSIM_ERRNO_NAME(EINVAL, 22) KSIM_ERRNO_NAME(ENOTTY, 25) KSIM_ERRNO_NAME(ENOSPC, 28)
+                                KSIM_ERRNO_NAME(ESPIPE, 29) KSIM_ERRNO_NAME(EROFS, 30) KSIM_ERRNO_NAME(EPIPE, 32)
+                                    KSIM_ERRNO_NAME(ERANGE, 34) KSIM_ERRNO_NAME(ENOSYS, 38) KSIM_ERRNO_NAME(ENODATA, 61)
+                                        KSIM_ERRNO_NAME(EOVERFLOW, 75) KSIM_ERRNO_NAME(EOPNOTSUPP, 95)
+                                            KSIM_ERRNO_NAME(ETIMEDOUT, 110) KSIM_ERRNO_NAME(EKEYREJECTED, 129)
+                                                KSIM_ERRNO_NAME(ERESTARTSYS, 512) KSIM_ERRNO_NAME(ENOIOCTLCMD, 515)
+                                                    KSIM_ERRNO_NAME(ENOTSUPP, 524)
 #undef KSIM_ERRNO_NAME
-    default:
-        return "";
+                                                        default : return "";
     }
 }
 
@@ -245,4 +246,4 @@ std::string kernel_vformat(const char* fmt, va_list args, const SymbolFormatter&
     return out;
 }
 
-}  // namespace ksim
+} // namespace ksim

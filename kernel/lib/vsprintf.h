@@ -18,4 +18,4 @@ std::string kernel_vformat(const char* fmt, va_list args, const SymbolFormatter&
 // The errno name for %pe ("ENOMEM"), or "" if it has none.
 const char* errno_name(int error);
 
-}  // namespace ksim
+} // namespace ksim

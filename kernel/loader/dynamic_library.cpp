@@ -32,16 +32,19 @@ int measure_mapping(dl_phdr_info* info, size_t, void* data)
         const auto& ph = info->dlpi_phdr[i];
         if (ph.p_type != PT_LOAD)
             continue;
-        low = std::min<uintptr_t>(low, ph.p_vaddr & ~uintptr_t{4095});
-        high = std::max<uintptr_t>(high, (ph.p_vaddr + ph.p_memsz + 4095) & ~uintptr_t{4095});
+        low = std::min<uintptr_t>(low, ph.p_vaddr & ~uintptr_t {4095});
+        high = std::max<uintptr_t>(high, (ph.p_vaddr + ph.p_memsz + 4095) & ~uintptr_t {4095});
     }
     query->size = high > low ? high - low : 0;
     return 1;
 }
 
-}  // namespace
+} // namespace
 
-DynamicLibrary::DynamicLibrary(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+DynamicLibrary::DynamicLibrary(std::unique_ptr<Impl> impl)
+    : m_impl(std::move(impl))
+{
+}
 
 DynamicLibrary::~DynamicLibrary()
 {
@@ -57,13 +60,13 @@ ErrorOr<std::unique_ptr<DynamicLibrary>> DynamicLibrary::open(const std::string&
         // Boost reports every failure as "Bad file descriptor"; dlerror has the reason.
         const char* reason = dlerror();
         error_text = reason ? reason : ec.message();
-        return Errno{ENOEXEC};
+        return Errno {ENOEXEC};
     }
     std::unique_ptr<DynamicLibrary> library(new DynamicLibrary(std::move(impl)));
     library->m_path = absolute_path;
     link_map* map = nullptr;
     if (dlinfo(library->m_impl->library.native(), RTLD_DI_LINKMAP, &map) == 0 && map) {
-        MappingQuery query{map->l_addr};
+        MappingQuery query {map->l_addr};
         dl_iterate_phdr(measure_mapping, &query);
         library->m_base = map->l_addr;
         library->m_size = query.size;
@@ -92,4 +95,4 @@ bool DynamicLibrary::close()
     return true;
 }
 
-}  // namespace ksim
+} // namespace ksim

@@ -37,4 +37,4 @@ private:
     size_t m_size = 0;
 };
 
-}  // namespace ksim
+} // namespace ksim

@@ -20,7 +20,7 @@ using ElfHandle = std::unique_ptr<Elf, ElfCloser>;
 
 ElfError invalid(std::string message)
 {
-    return ElfError{ENOEXEC, std::move(message)};
+    return ElfError {ENOEXEC, std::move(message)};
 }
 
 // The header checks, on raw bytes, so their order and texts are Linux's.
@@ -41,8 +41,8 @@ std::optional<ElfError> check_header(std::span<const std::byte> bytes)
     if (header.e_shoff >= bytes.size() || header.e_shnum * sizeof(Elf64_Shdr) > bytes.size() - header.e_shoff)
         return invalid("Invalid ELF section header overflow");
     if (header.e_shstrndx == SHN_UNDEF || header.e_shstrndx >= header.e_shnum)
-        return invalid("Invalid ELF section name index: " + std::to_string(header.e_shstrndx) + " || e_shstrndx (" +
-                       std::to_string(header.e_shstrndx) + ") >= e_shnum (" + std::to_string(header.e_shnum) + ")");
+        return invalid("Invalid ELF section name index: " + std::to_string(header.e_shstrndx) + " || e_shstrndx ("
+            + std::to_string(header.e_shstrndx) + ") >= e_shnum (" + std::to_string(header.e_shnum) + ")");
     return std::nullopt;
 }
 
@@ -100,11 +100,11 @@ void read_symbols(Elf* elf, Elf_Scn* table, GElf_Shdr& table_header, ElfImage& i
         }
         if (!dynamic)
             image.symbols.push_back({name, sym.st_value, sym.st_size, kallsyms_type(sym, section),
-                                     GELF_ST_BIND(sym.st_info) != STB_LOCAL, section_name.starts_with(".init.")});
+                GELF_ST_BIND(sym.st_info) != STB_LOCAL, section_name.starts_with(".init.")});
     }
 }
 
-}  // namespace
+} // namespace
 
 std::variant<ElfImage, ElfError> read_elf_image(std::span<const std::byte> bytes)
 {
@@ -119,18 +119,19 @@ std::variant<ElfImage, ElfError> read_elf_image(std::span<const std::byte> bytes
 
     ElfImage image;
     Elf_Scn* symtab = nullptr;
-    GElf_Shdr symtab_header{};
+    GElf_Shdr symtab_header {};
     Elf_Scn* dynsym = nullptr;
-    GElf_Shdr dynsym_header{};
+    GElf_Shdr dynsym_header {};
     size_t index = 0;
     for (Elf_Scn* scn = elf_nextscn(elf.get(), nullptr); scn; scn = elf_nextscn(elf.get(), scn)) {
         ++index;
         GElf_Shdr header;
         if (!gelf_getshdr(scn, &header))
             return invalid("Invalid ELF section in module (section " + std::to_string(index) + ")");
-        if (header.sh_type != SHT_NOBITS && (header.sh_offset > bytes.size() || header.sh_size > bytes.size() - header.sh_offset))
-            return invalid("Invalid ELF section in module (section " + std::to_string(index) + " type " +
-                           std::to_string(header.sh_type) + ")");
+        if (header.sh_type != SHT_NOBITS
+            && (header.sh_offset > bytes.size() || header.sh_size > bytes.size() - header.sh_offset))
+            return invalid("Invalid ELF section in module (section " + std::to_string(index) + " type "
+                + std::to_string(header.sh_type) + ")");
         const char* name = elf_strptr(elf.get(), shstrndx, header.sh_name);
         if (!name)
             continue;
@@ -170,4 +171,4 @@ std::variant<ElfImage, ElfError> read_elf_image(std::span<const std::byte> bytes
     return image;
 }
 
-}  // namespace ksim
+} // namespace ksim

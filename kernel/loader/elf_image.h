@@ -15,11 +15,11 @@ namespace ksim {
 
 struct ElfSymbol {
     std::string name;
-    uint64_t value;  // offset from the load address
+    uint64_t value; // offset from the load address
     uint64_t size;
-    char type;       // kallsyms letter, lower case: t, d, r, b, w
+    char type; // kallsyms letter, lower case: t, d, r, b, w
     bool global;
-    bool in_init;    // lives in .init.* and goes away after init
+    bool in_init; // lives in .init.* and goes away after init
 };
 
 struct NeededSymbol {
@@ -28,10 +28,10 @@ struct NeededSymbol {
 };
 
 struct ElfImage {
-    std::vector<std::string> modinfo;    // "key=value" strings, in section order
-    std::vector<NeededSymbol> needed;    // undefined dynamic symbols
-    std::vector<ElfSymbol> symbols;      // .symtab (or .dynsym when stripped)
-    bool has_module_descriptor = false;  // defines __this_module
+    std::vector<std::string> modinfo; // "key=value" strings, in section order
+    std::vector<NeededSymbol> needed; // undefined dynamic symbols
+    std::vector<ElfSymbol> symbols; // .symtab (or .dynsym when stripped)
+    bool has_module_descriptor = false; // defines __this_module
 };
 
 // Why an image was refused: the errno and the dmesg line Linux prints (may be empty).
@@ -45,4 +45,4 @@ struct ElfError {
 // where Linux wants a relocatable object (ET_REL).
 std::variant<ElfImage, ElfError> read_elf_image(std::span<const std::byte> bytes);
 
-}  // namespace ksim
+} // namespace ksim

@@ -36,7 +36,12 @@ std::vector<std::string> ModInfo::get_all(std::string_view key) const
 bool license_is_gpl_compatible(std::string_view license)
 {
     static constexpr std::array<std::string_view, 6> compatible = {
-        "GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL",
+        "GPL",
+        "GPL v2",
+        "GPL and additional rights",
+        "Dual BSD/GPL",
+        "Dual MIT/GPL",
+        "Dual MPL/GPL",
     };
     for (std::string_view name : compatible)
         if (license == name)
@@ -58,4 +63,4 @@ std::string module_name_from(std::string_view path_or_name)
     return name;
 }
 
-}  // namespace ksim
+} // namespace ksim

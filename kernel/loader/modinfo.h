@@ -30,4 +30,4 @@ bool license_is_gpl_compatible(std::string_view license);
 // to rmmod/modinfo (kmod stops at the first dot and maps '-' to '_').
 std::string module_name_from(std::string_view path_or_name);
 
-}  // namespace ksim
+} // namespace ksim

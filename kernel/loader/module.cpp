@@ -60,8 +60,8 @@ std::string Module::symbolize(uintptr_t address, bool with_offset) const
         return best->name;
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "+0x%lx/0x%lx", static_cast<unsigned long>(offset - best->value),
-                  static_cast<unsigned long>(best->size ? best->size : offset - best->value + 1));
+        static_cast<unsigned long>(best->size ? best->size : offset - best->value + 1));
     return best->name + buffer + " [" + name + "]";
 }
 
-}  // namespace ksim
+} // namespace ksim

@@ -35,9 +35,9 @@ struct Module {
     uintptr_t base = 0;
     size_t core_size = 0;
     std::vector<ElfSymbol> symbols;
-    int refcount = 0;             // module_refcount(): references beyond the base one
-    std::vector<OwnerId> uses;    // modules whose exports this one links against
-    bool init_done = false;       // .init symbols gone from kallsyms
+    int refcount = 0; // module_refcount(): references beyond the base one
+    std::vector<OwnerId> uses; // modules whose exports this one links against
+    bool init_done = false; // .init symbols gone from kallsyms
 
     std::span<const kernel_param> params() const;
     bool has_init() const { return descriptor && descriptor->init; }
@@ -47,4 +47,4 @@ struct Module {
     std::string symbolize(uintptr_t address, bool with_offset) const;
 };
 
-}  // namespace ksim
+} // namespace ksim

@@ -17,120 +17,120 @@ namespace ksim {
 
 namespace {
 
-    constexpr const char* missing_name = "(missing .modinfo section or name field)";
+constexpr const char* missing_name = "(missing .modinfo section or name field)";
 
-    // Steps 6-6d: version magic, then the taints the metadata implies.
-    ErrorOr<void> check_modinfo(
-        Kernel& kernel, const std::string& name, const ModInfo& info, unsigned flags, unsigned long& taints)
-    {
-        KernelLog& log = kernel.log();
-        std::optional<std::string> magic = info.get("vermagic");
-        if (flags & module_init_ignore_vermagic)
-            magic.reset();
-        Taint& taint = kernel.taint();
-        // try_to_force_load() of a kernel with CONFIG_MODULE_FORCE_LOAD (Debian's
-        // lacks it and refuses with ENOEXEC): insmod -f always lands here, since
-        // ignoring the version magic is what forcing means.
-        if (!magic) {
-            if (!taint.test(TaintFlag::ForcedModule))
-                log.log(4, name + ": bad vermagic: kernel tainted.");
-            taint.add(TaintFlag::ForcedModule, true, log);
-            taints |= taint_bit(TaintFlag::ForcedModule);
-        } else if (*magic != KSIM_VERMAGIC) {
-            log.log(3, name + ": version magic '" + *magic + "' should be '" + KSIM_VERMAGIC + "'");
-            return Errno { ENOEXEC };
+// Steps 6-6d: version magic, then the taints the metadata implies.
+ErrorOr<void> check_modinfo(
+    Kernel& kernel, const std::string& name, const ModInfo& info, unsigned flags, unsigned long& taints)
+{
+    KernelLog& log = kernel.log();
+    std::optional<std::string> magic = info.get("vermagic");
+    if (flags & module_init_ignore_vermagic)
+        magic.reset();
+    Taint& taint = kernel.taint();
+    // try_to_force_load() of a kernel with CONFIG_MODULE_FORCE_LOAD (Debian's
+    // lacks it and refuses with ENOEXEC): insmod -f always lands here, since
+    // ignoring the version magic is what forcing means.
+    if (!magic) {
+        if (!taint.test(TaintFlag::ForcedModule))
+            log.log(4, name + ": bad vermagic: kernel tainted.");
+        taint.add(TaintFlag::ForcedModule, true, log);
+        taints |= taint_bit(TaintFlag::ForcedModule);
+    } else if (*magic != KSIM_VERMAGIC) {
+        log.log(3, name + ": version magic '" + *magic + "' should be '" + KSIM_VERMAGIC + "'");
+        return Errno {ENOEXEC};
+    }
+    if (!info.get("intree")) {
+        if (!taint.test(TaintFlag::OutOfTreeModule))
+            log.log(4, name + ": loading out-of-tree module taints kernel.");
+        taint.add(TaintFlag::OutOfTreeModule, false, log);
+        taints |= taint_bit(TaintFlag::OutOfTreeModule);
+    }
+    std::string license = info.get("license").value_or("unspecified");
+    if (!license_is_gpl_compatible(license)) {
+        if (!taint.test(TaintFlag::ProprietaryModule))
+            log.log(4, name + ": module license '" + license + "' taints kernel.");
+        taint.add(TaintFlag::ProprietaryModule, true, log);
+        taints |= taint_bit(TaintFlag::ProprietaryModule);
+    }
+    return {};
+}
+
+// Step 12: every strong undefined symbol must be exported by the kernel or a
+// loaded module; all are tried and each failure is logged.
+ErrorOr<std::vector<OwnerId>> resolve_symbols(
+    Kernel& kernel, const std::string& name, const ElfImage& elf, bool gpl_compatible)
+{
+    std::vector<OwnerId> uses;
+    bool failed = false;
+    for (const NeededSymbol& needed : elf.needed) {
+        if (needed.weak)
+            continue;
+        const ExportedSymbol* symbol = kernel.symbols().find(needed.name);
+        // A non-GPL module does not see GPL-only exports at all.
+        if (!symbol || (symbol->gpl_only && !gpl_compatible)) {
+            kernel.log().log(4, name + ": Unknown symbol " + needed.name + " (err -2)");
+            failed = true;
+            continue;
         }
-        if (!info.get("intree")) {
-            if (!taint.test(TaintFlag::OutOfTreeModule))
-                log.log(4, name + ": loading out-of-tree module taints kernel.");
-            taint.add(TaintFlag::OutOfTreeModule, false, log);
-            taints |= taint_bit(TaintFlag::OutOfTreeModule);
-        }
-        std::string license = info.get("license").value_or("unspecified");
-        if (!license_is_gpl_compatible(license)) {
-            if (!taint.test(TaintFlag::ProprietaryModule))
-                log.log(4, name + ": module license '" + license + "' taints kernel.");
-            taint.add(TaintFlag::ProprietaryModule, true, log);
-            taints |= taint_bit(TaintFlag::ProprietaryModule);
+        if (symbol->owner != kernel_owner && std::find(uses.begin(), uses.end(), symbol->owner) == uses.end())
+            uses.push_back(symbol->owner);
+    }
+    if (failed)
+        return Errno {ENOENT};
+    return uses;
+}
+
+// Step 14: publish the module's exports, refusing names already taken.
+ErrorOr<void> add_exports(Kernel& kernel, Module& module)
+{
+    const struct module* d = module.descriptor;
+    auto publish = [&](const kernel_symbol* first, const kernel_symbol* last, bool gpl) -> ErrorOr<void> {
+        for (const kernel_symbol* s = first; s && s < last; ++s) {
+            if (const ExportedSymbol* other = kernel.symbols().find(s->name)) {
+                Module* owner = kernel.modules().find(other->owner);
+                kernel.log().log(3,
+                    module.name + ": exports duplicate symbol " + s->name + " (owned by "
+                        + (owner ? owner->name : "kernel") + ")");
+                return Errno {ENOEXEC};
+            }
+            (void)kernel.symbols().add({s->name, reinterpret_cast<uintptr_t>(s->value), module.id, gpl, false});
         }
         return {};
-    }
+    };
+    if (auto r = publish(d->syms_start, d->syms_stop, false); r.is_error())
+        return r;
+    return publish(d->gpl_syms_start, d->gpl_syms_stop, true);
+}
 
-    // Step 12: every strong undefined symbol must be exported by the kernel or a
-    // loaded module; all are tried and each failure is logged.
-    ErrorOr<std::vector<OwnerId>> resolve_symbols(
-        Kernel& kernel, const std::string& name, const ElfImage& elf, bool gpl_compatible)
-    {
-        std::vector<OwnerId> uses;
-        bool failed = false;
-        for (const NeededSymbol& needed : elf.needed) {
-            if (needed.weak)
-                continue;
-            const ExportedSymbol* symbol = kernel.symbols().find(needed.name);
-            // A non-GPL module does not see GPL-only exports at all.
-            if (!symbol || (symbol->gpl_only && !gpl_compatible)) {
-                kernel.log().log(4, name + ": Unknown symbol " + needed.name + " (err -2)");
-                failed = true;
-                continue;
-            }
-            if (symbol->owner != kernel_owner && std::find(uses.begin(), uses.end(), symbol->owner) == uses.end())
-                uses.push_back(symbol->owner);
-        }
-        if (failed)
-            return Errno { ENOENT };
-        return uses;
+// do_init_module(): run init; a negative result unloads the module again
+// without calling exit, a crash leaves it stuck in COMING.
+ErrorOr<void> do_init_module(Kernel& kernel, Module& module)
+{
+    int ret = 0;
+    if (module.has_init()) {
+        bool survived = kernel.call_module([&] { ret = module.descriptor->init(); },
+            {"do_one_initcall+0x56/0x230", "do_init_module+0x4a/0x200", "__do_sys_finit_module+0x93/0xf0",
+                "do_syscall_64+0x58/0xc0", "entry_SYSCALL_64_after_hwframe+0x64/0xce"});
+        if (!survived)
+            return Errno {task_killed};
     }
-
-    // Step 14: publish the module's exports, refusing names already taken.
-    ErrorOr<void> add_exports(Kernel& kernel, Module& module)
-    {
-        const struct module* d = module.descriptor;
-        auto publish = [&](const kernel_symbol* first, const kernel_symbol* last, bool gpl) -> ErrorOr<void> {
-            for (const kernel_symbol* s = first; s && s < last; ++s) {
-                if (const ExportedSymbol* other = kernel.symbols().find(s->name)) {
-                    Module* owner = kernel.modules().find(other->owner);
-                    kernel.log().log(3,
-                        module.name + ": exports duplicate symbol " + s->name + " (owned by "
-                            + (owner ? owner->name : "kernel") + ")");
-                    return Errno { ENOEXEC };
-                }
-                (void)kernel.symbols().add({ s->name, reinterpret_cast<uintptr_t>(s->value), module.id, gpl, false });
-            }
-            return {};
-        };
-        if (auto r = publish(d->syms_start, d->syms_stop, false); r.is_error())
-            return r;
-        return publish(d->gpl_syms_start, d->gpl_syms_stop, true);
+    if (ret < 0) {
+        module.state = ModuleState::Going;
+        release_module(kernel, module.id);
+        return Errno {-ret};
     }
-
-    // do_init_module(): run init; a negative result unloads the module again
-    // without calling exit, a crash leaves it stuck in COMING.
-    ErrorOr<void> do_init_module(Kernel& kernel, Module& module)
-    {
-        int ret = 0;
-        if (module.has_init()) {
-            bool survived = kernel.call_module([&] { ret = module.descriptor->init(); },
-                { "do_one_initcall+0x56/0x230", "do_init_module+0x4a/0x200", "__do_sys_finit_module+0x93/0xf0",
-                    "do_syscall_64+0x58/0xc0", "entry_SYSCALL_64_after_hwframe+0x64/0xce" });
-            if (!survived)
-                return Errno { task_killed };
-        }
-        if (ret < 0) {
-            module.state = ModuleState::Going;
-            release_module(kernel, module.id);
-            return Errno { -ret };
-        }
-        if (ret > 0) {
-            kernel.log().log(4,
-                "do_init_module: '" + module.name + "'->init suspiciously returned " + std::to_string(ret)
-                    + ", it should follow 0/-E convention");
-            kernel.log().log(4, "do_init_module: loading module anyway...");
-        }
-        module.state = ModuleState::Live;
-        module.refcount = 0; // the reference held during init is dropped
-        module.init_done = true;
-        return {};
+    if (ret > 0) {
+        kernel.log().log(4,
+            "do_init_module: '" + module.name + "'->init suspiciously returned " + std::to_string(ret)
+                + ", it should follow 0/-E convention");
+        kernel.log().log(4, "do_init_module: loading module anyway...");
     }
+    module.state = ModuleState::Live;
+    module.refcount = 0; // the reference held during init is dropped
+    module.init_done = true;
+    return {};
+}
 
 } // namespace
 
@@ -139,10 +139,10 @@ ErrorOr<void> load_module(
 {
     KernelLog& log = kernel.log();
     if (!kernel.task().is_root())
-        return Errno { EPERM };
+        return Errno {EPERM};
     // An empty file never reaches the ELF checks: finit_module says EINVAL.
     if (image.empty())
-        return Errno { EINVAL };
+        return Errno {EINVAL};
 
     // Steps 2-3: ELF sanity, then the module's name and descriptor.
     auto parsed = read_elf_image(image);
@@ -151,14 +151,14 @@ ErrorOr<void> load_module(
             log.log(3,
                 error->message.starts_with("module has no symbols") ? std::string(missing_name) + ": " + error->message
                                                                     : error->message);
-        return Errno { error->error };
+        return Errno {error->error};
     }
     ElfImage& elf = std::get<ElfImage>(parsed);
     ModInfo info(elf.modinfo);
     std::optional<std::string> name_tag = info.get("name");
     if (!name_tag || !elf.has_module_descriptor) {
         log.log(4, name_tag.value_or(missing_name) + ": No module found in object");
-        return Errno { ENOEXEC };
+        return Errno {ENOEXEC};
     }
     const std::string name = *name_tag;
 
@@ -168,7 +168,7 @@ ErrorOr<void> load_module(
 
     // Step 8: a module of the same name.
     if (Module* existing = kernel.modules().find(name))
-        return Errno { existing->state == ModuleState::Live ? EEXIST : EBUSY };
+        return Errno {existing->state == ModuleState::Live ? EEXIST : EBUSY};
 
     // Step 9: ksim modules carry no signature; the kernel says so once.
     if (!kernel.taint().test(TaintFlag::UnsignedModule))
@@ -178,14 +178,14 @@ ErrorOr<void> load_module(
 
     auto uses = resolve_symbols(kernel, name, elf, license_is_gpl_compatible(info.get("license").value_or("")));
     if (uses.is_error())
-        return Errno { uses.error() };
+        return Errno {uses.error()};
 
     // Step 13: map it; the dynamic linker binds what step 12 checked.
     std::string error_text;
     auto library = DynamicLibrary::open(std::filesystem::absolute(path).string(), error_text);
     if (library.is_error()) {
         log.log(3, name + ": " + error_text);
-        return Errno { library.error() };
+        return Errno {library.error()};
     }
     auto module = std::make_unique<Module>();
     module->library = library.release_value();
@@ -194,7 +194,7 @@ ErrorOr<void> load_module(
     if (!d || d->magic != KSIM_MODULE_MAGIC || d->abi_version != KSIM_ABI_VERSION
         || d->struct_size != sizeof(struct module)) {
         log.log(3, name + ": module was built for another ksim ABI; rebuild it against this SDK");
-        return Errno { ENOEXEC };
+        return Errno {ENOEXEC};
     }
     module->id = kernel.modules().next_id();
     module->name = name;
@@ -220,7 +220,7 @@ ErrorOr<void> load_module(
     m.refcount = 1;
     if (int ret = parse_module_args(log, m.name, args, m.params()); ret < 0) {
         release_module(kernel, m.id);
-        return Errno { -ret };
+        return Errno {-ret};
     }
     return do_init_module(kernel, m);
 }

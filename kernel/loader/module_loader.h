@@ -11,7 +11,7 @@ namespace ksim {
 
 class Kernel;
 
-ErrorOr<void> load_module(Kernel& kernel, std::span<const std::byte> image, const std::string& path,
-                          const std::string& args, unsigned flags);
+ErrorOr<void> load_module(
+    Kernel& kernel, std::span<const std::byte> image, const std::string& path, const std::string& args, unsigned flags);
 
-}  // namespace ksim
+} // namespace ksim

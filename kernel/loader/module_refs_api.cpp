@@ -9,12 +9,12 @@ ksim::Module* record_of(struct module* descriptor)
 {
     return descriptor ? ksim::Kernel::current().modules().find_by_descriptor(descriptor) : nullptr;
 }
-}  // namespace
+} // namespace
 
 KSIM_EXPORT bool try_module_get(struct module* descriptor)
 {
     if (!descriptor)
-        return true;  // built-in code (THIS_MODULE is NULL there) always succeeds
+        return true; // built-in code (THIS_MODULE is NULL there) always succeeds
     ksim::Module* m = record_of(descriptor);
     if (!m || m->state != ksim::ModuleState::Live)
         return false;

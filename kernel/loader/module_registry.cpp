@@ -72,4 +72,4 @@ std::vector<const Module*> ModuleRegistry::holders_of(OwnerId id) const
     return holders;
 }
 
-}  // namespace ksim
+} // namespace ksim

@@ -12,7 +12,7 @@ namespace ksim {
 
 class ModuleRegistry {
 public:
-    Module& add(std::unique_ptr<Module> module);  // becomes the newest
+    Module& add(std::unique_ptr<Module> module); // becomes the newest
     std::unique_ptr<Module> remove(OwnerId id);
     Module* find(std::string_view name);
     Module* find(OwnerId id);
@@ -30,4 +30,4 @@ private:
     OwnerId m_last_id = kernel_owner;
 };
 
-}  // namespace ksim
+} // namespace ksim

@@ -15,40 +15,40 @@ namespace ksim {
 
 namespace {
 
-    std::string allocated_by(Kernel& kernel, const Module& module, uintptr_t caller)
-    {
-        std::string where = module.symbolize(caller, true);
-        return where.empty() ? kernel.symbolize(caller, true) : where;
-    }
+std::string allocated_by(Kernel& kernel, const Module& module, uintptr_t caller)
+{
+    std::string where = module.symbolize(caller, true);
+    return where.empty() ? kernel.symbolize(caller, true) : where;
+}
 
-    // Linux frees nothing for a module that forgot to kfree; kmemleak finds such
-    // blocks later. ksim checks the module's account when it leaves and names
-    // each leftover block with the code that allocated it.
-    void report_leaks(Kernel& kernel, const Module& module)
-    {
-        constexpr size_t max_listed = 10;
-        auto leaks = kernel.slab().allocations_of(module.id);
-        if (leaks.empty())
-            return;
-        std::sort(leaks.begin(), leaks.end(), [](const auto& a, const auto& b) {
-            return std::tie(a.second.caller, a.second.requested) < std::tie(b.second.caller, b.second.requested);
-        });
-        Usage usage = kernel.slab().usage(module.id);
-        KernelLog& log = kernel.log();
+// Linux frees nothing for a module that forgot to kfree; kmemleak finds such
+// blocks later. ksim checks the module's account when it leaves and names
+// each leftover block with the code that allocated it.
+void report_leaks(Kernel& kernel, const Module& module)
+{
+    constexpr size_t max_listed = 10;
+    auto leaks = kernel.slab().allocations_of(module.id);
+    if (leaks.empty())
+        return;
+    std::sort(leaks.begin(), leaks.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.second.caller, a.second.requested) < std::tie(b.second.caller, b.second.requested);
+    });
+    Usage usage = kernel.slab().usage(module.id);
+    KernelLog& log = kernel.log();
+    log.log(4,
+        module.name + ": " + std::to_string(usage.objects) + " kmalloc'd object" + (usage.objects == 1 ? "" : "s")
+            + " (" + std::to_string(usage.requested_bytes) + " bytes) not freed at unload");
+    for (size_t i = 0; i < leaks.size() && i < max_listed; ++i) {
+        char address[32];
+        std::snprintf(address, sizeof address, "0x%016lx",
+            static_cast<unsigned long>(reinterpret_cast<uintptr_t>(leaks[i].first)));
         log.log(4,
-            module.name + ": " + std::to_string(usage.objects) + " kmalloc'd object" + (usage.objects == 1 ? "" : "s")
-                + " (" + std::to_string(usage.requested_bytes) + " bytes) not freed at unload");
-        for (size_t i = 0; i < leaks.size() && i < max_listed; ++i) {
-            char address[32];
-            std::snprintf(address, sizeof address, "0x%016lx",
-                static_cast<unsigned long>(reinterpret_cast<uintptr_t>(leaks[i].first)));
-            log.log(4,
-                module.name + ": unreferenced object " + address + " (size " + std::to_string(leaks[i].second.requested)
-                    + "): allocated by " + allocated_by(kernel, module, leaks[i].second.caller));
-        }
-        if (leaks.size() > max_listed)
-            log.log(4, module.name + ": ... and " + std::to_string(leaks.size() - max_listed) + " more");
+            module.name + ": unreferenced object " + address + " (size " + std::to_string(leaks[i].second.requested)
+                + "): allocated by " + allocated_by(kernel, module, leaks[i].second.caller));
     }
+    if (leaks.size() > max_listed)
+        log.log(4, module.name + ": ... and " + std::to_string(leaks.size() - max_listed) + " more");
+}
 
 } // namespace
 
@@ -82,29 +82,29 @@ bool try_force_unload(Kernel& kernel, unsigned flags)
 ErrorOr<void> unload_module(Kernel& kernel, std::string_view name, unsigned flags)
 {
     if (!kernel.task().is_root())
-        return Errno { EPERM };
+        return Errno {EPERM};
     if (name.empty() || name.size() >= MODULE_NAME_LEN)
-        return Errno { ENOENT };
+        return Errno {ENOENT};
     Module* module = kernel.modules().find(name);
     if (!module)
-        return Errno { ENOENT };
+        return Errno {ENOENT};
     if (!kernel.modules().holders_of(module->id).empty())
-        return Errno { EWOULDBLOCK };
+        return Errno {EWOULDBLOCK};
     if (module->state != ModuleState::Live)
-        return Errno { EBUSY };
+        return Errno {EBUSY};
     // A module with init but no exit can never leave ("[permanent]") unless forced.
     if (module->has_init() && !module->has_exit() && !try_force_unload(kernel, flags))
-        return Errno { EBUSY };
+        return Errno {EBUSY};
     if (module->refcount != 0 && !try_force_unload(kernel, flags))
-        return Errno { EWOULDBLOCK };
+        return Errno {EWOULDBLOCK};
 
     module->state = ModuleState::Going;
     if (module->has_exit()) {
         void (*exit)(void) = module->descriptor->exit;
         if (!kernel.call_module([exit] { exit(); },
-                { "__do_sys_delete_module.constprop.0+0x178/0x280", "do_syscall_64+0x58/0xc0",
-                    "entry_SYSCALL_64_after_hwframe+0x64/0xce" }))
-            return Errno { task_killed };
+                {"__do_sys_delete_module.constprop.0+0x178/0x280", "do_syscall_64+0x58/0xc0",
+                    "entry_SYSCALL_64_after_hwframe+0x64/0xce"}))
+            return Errno {task_killed};
     }
     release_module(kernel, module->id);
     return {};

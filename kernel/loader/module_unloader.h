@@ -17,4 +17,4 @@ ErrorOr<void> unload_module(Kernel& kernel, std::string_view name, unsigned flag
 // Linux, and is accounted to the kernel from then on.
 void release_module(Kernel& kernel, OwnerId id);
 
-}  // namespace ksim
+} // namespace ksim

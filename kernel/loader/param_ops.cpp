@@ -29,23 +29,22 @@ constexpr size_t page_size = 4096;
 constexpr unsigned gfp_kernel = 0xcc0;
 
 // A sysfs read of a parameter: the value and a newline, at most one page.
-template <typename T>
-int show(char* buffer, const char* format, T value)
+template <typename T> int show(char* buffer, const char* format, T value)
 {
     int n = std::snprintf(buffer, page_size, format, value);
     return n < static_cast<int>(page_size) ? n : static_cast<int>(page_size) - 1;
 }
-}  // namespace
+} // namespace
 
-#define KSIM_STANDARD_PARAM(name, type, format, parse)                                            \
-    KSIM_EXPORT int param_set_##name(const char* val, const kernel_param* kp)                    \
-    {                                                                                           \
-        return parse(val, 0, static_cast<type*>(kp->arg));                                      \
-    }                                                                                           \
-    KSIM_EXPORT int param_get_##name(char* buffer, const kernel_param* kp)                       \
-    {                                                                                           \
-        return show(buffer, format "\n", *static_cast<type*>(kp->arg));                         \
-    }                                                                                           \
+#define KSIM_STANDARD_PARAM(name, type, format, parse)                                                                 \
+    KSIM_EXPORT int param_set_##name(const char* val, const kernel_param* kp)                                          \
+    {                                                                                                                  \
+        return parse(val, 0, static_cast<type*>(kp->arg));                                                             \
+    }                                                                                                                  \
+    KSIM_EXPORT int param_get_##name(char* buffer, const kernel_param* kp)                                             \
+    {                                                                                                                  \
+        return show(buffer, format "\n", *static_cast<type*>(kp->arg));                                                \
+    }                                                                                                                  \
     KSIM_EXPORT const kernel_param_ops param_ops_##name = {0, param_set_##name, param_get_##name, nullptr};
 
 KSIM_STANDARD_PARAM(byte, uint8_t, "%hhu", kstrtou8)
@@ -66,7 +65,7 @@ void maybe_kfree_parameter(char* s)
     if (s && ksize(s))
         kfree(s);
 }
-}  // namespace
+} // namespace
 
 KSIM_EXPORT int param_set_charp(const char* val, const kernel_param* kp)
 {
@@ -111,7 +110,8 @@ KSIM_EXPORT int param_get_bool(char* buffer, const kernel_param* kp)
     return show(buffer, "%c\n", *static_cast<bool*>(kp->arg) ? 'Y' : 'N');
 }
 
-KSIM_EXPORT const kernel_param_ops param_ops_bool = {KERNEL_PARAM_OPS_FL_NOARG, param_set_bool, param_get_bool, nullptr};
+KSIM_EXPORT const kernel_param_ops param_ops_bool
+    = {KERNEL_PARAM_OPS_FL_NOARG, param_set_bool, param_get_bool, nullptr};
 
 KSIM_EXPORT int param_set_invbool(const char* val, const kernel_param* kp)
 {
@@ -154,7 +154,7 @@ static int param_array_set(const char* val, const kernel_param* kp)
     const kparam_array* arr = kp->arr;
     unsigned temp_num;
     unsigned* num = arr->num ? arr->num : &temp_num;
-    kernel_param element{kp->name, kp->mod, arr->ops, kp->perm, kp->level, kp->flags, {arr->elem}};
+    kernel_param element {kp->name, kp->mod, arr->ops, kp->perm, kp->level, kp->flags, {arr->elem}};
     *num = 0;
     char save;
     do {
@@ -178,7 +178,7 @@ static int param_array_set(const char* val, const kernel_param* kp)
 static int param_array_get(char* buffer, const kernel_param* kp)
 {
     const kparam_array* arr = kp->arr;
-    kernel_param element{kp->name, kp->mod, arr->ops, kp->perm, kp->level, kp->flags, {arr->elem}};
+    kernel_param element {kp->name, kp->mod, arr->ops, kp->perm, kp->level, kp->flags, {arr->elem}};
     int off = 0;
     unsigned count = arr->num ? *arr->num : arr->max;
     for (unsigned i = 0; i < count; ++i) {

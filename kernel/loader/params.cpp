@@ -71,10 +71,10 @@ bool parameq(const char* a, const char* b)
     }
 }
 
-}  // namespace
+} // namespace
 
-int parse_module_args(KernelLog& log, const std::string& module_name, std::string args,
-                      std::span<const kernel_param> params)
+int parse_module_args(
+    KernelLog& log, const std::string& module_name, std::string args, std::span<const kernel_param> params)
 {
     args.push_back('\0');
     char* cursor = skip_spaces(args.data());
@@ -124,4 +124,4 @@ void free_module_params(std::span<const kernel_param> params)
             kp.ops->free(kp.arg);
 }
 
-}  // namespace ksim
+} // namespace ksim

@@ -23,7 +23,7 @@ size_t SlabAllocator::object_size_for(size_t size)
     size_t object = 16;
     while (object < size)
         object <<= 1;
-    return object < 4096 ? object : (object + 4095) & ~size_t { 4095 };
+    return object < 4096 ? object : (object + 4095) & ~size_t {4095};
 }
 
 bool SlabAllocator::should_fail()
@@ -49,7 +49,7 @@ void* SlabAllocator::allocate(size_t size, unsigned gfp_flags, OwnerId owner, ui
         return nullptr;
     if (gfp_flags & gfp_zero)
         std::memset(pointer, 0, object);
-    m_blocks.emplace(pointer, Allocation { size, object, owner, caller });
+    m_blocks.emplace(pointer, Allocation {size, object, owner, caller});
     Usage& u = m_usage[owner];
     u.objects++;
     u.requested_bytes += size;

@@ -28,7 +28,7 @@ struct Usage {
 
 class SlabAllocator {
 public:
-    static constexpr size_t max_size = size_t { 1 } << 22; // KMALLOC_MAX_SIZE
+    static constexpr size_t max_size = size_t {1} << 22; // KMALLOC_MAX_SIZE
     static constexpr uintptr_t zero_size_ptr = 16; // ZERO_SIZE_PTR
     static constexpr unsigned gfp_zero = 0x100; // __GFP_ZERO
     static constexpr unsigned gfp_nowarn = 0x2000; // __GFP_NOWARN

@@ -10,12 +10,13 @@ std::string format_log_timestamp(uint64_t timestamp_ns)
 {
     char buffer[48];
     std::snprintf(buffer, sizeof buffer, "[%5lu.%06lu]", static_cast<unsigned long>(timestamp_ns / 1000000000),
-                  static_cast<unsigned long>(timestamp_ns % 1000000000 / 1000));
+        static_cast<unsigned long>(timestamp_ns % 1000000000 / 1000));
     return buffer;
 }
 
 KernelLog::KernelLog()
-    : m_boot(Clock::now()), m_console([](std::string_view line) { std::cerr << line << std::flush; })
+    : m_boot(Clock::now())
+    , m_console([](std::string_view line) { std::cerr << line << std::flush; })
 {
 }
 
@@ -102,4 +103,4 @@ void KernelLog::emit_to_console(const LogRecord& record) const
     m_console(format_log_timestamp(record.timestamp_ns) + " " + record.text + "\n");
 }
 
-}  // namespace ksim
+} // namespace ksim

@@ -13,7 +13,7 @@ namespace ksim {
 
 // The four numbers of /proc/sys/kernel/printk.
 struct PrintkLevels {
-    int console_loglevel = 4;  // a Debian machine booted "quiet"
+    int console_loglevel = 4; // a Debian machine booted "quiet"
     int default_message_loglevel = 4;
     int minimum_console_loglevel = 1;
     int default_console_loglevel = 7;
@@ -60,8 +60,8 @@ private:
     RingBuffer m_ring;
     PrintkLevels m_levels;
     uint64_t m_clear_seq = 0;
-    bool m_line_open = false;  // the newest record awaits pr_cont
+    bool m_line_open = false; // the newest record awaits pr_cont
     ConsoleSink m_console;
 };
 
-}  // namespace ksim
+} // namespace ksim

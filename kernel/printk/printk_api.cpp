@@ -11,22 +11,22 @@ namespace {
 std::string format(const char* fmt, va_list args)
 {
     ksim::Kernel& kernel = ksim::Kernel::current();
-    return ksim::kernel_vformat(fmt, args, [&kernel](uintptr_t address, bool with_offset) {
-        return kernel.symbolize(address, with_offset);
-    });
+    return ksim::kernel_vformat(
+        fmt, args, [&kernel](uintptr_t address, bool with_offset) { return kernel.symbolize(address, with_offset); });
 }
 
 void log_stack(ksim::Kernel& kernel)
 {
-    kernel.log().log(4, "CPU: 0 PID: " + std::to_string(kernel.task().pid) + " Comm: " + kernel.task().comm + " " +
-                            kernel.taint().describe() + " 6.1.0-ksim #1");
+    kernel.log().log(4,
+        "CPU: 0 PID: " + std::to_string(kernel.task().pid) + " Comm: " + kernel.task().comm + " "
+            + kernel.taint().describe() + " 6.1.0-ksim #1");
     kernel.log().log(4, "Call Trace:");
     kernel.log().log(4, " <TASK>");
     kernel.log().log(4, " dump_stack_lvl+0x44/0x5c");
     kernel.log().log(4, " </TASK>");
 }
 
-}  // namespace
+} // namespace
 
 KSIM_EXPORT int vprintk(const char* fmt, va_list args)
 {
@@ -60,8 +60,9 @@ KSIM_EXPORT void __warn_printk(const char* file, int line, const char* function)
     ksim::Kernel& kernel = ksim::Kernel::current();
     std::string caller = kernel.symbolize(reinterpret_cast<uintptr_t>(__builtin_return_address(0)), true);
     kernel.log().log(4, "------------[ cut here ]------------");
-    kernel.log().log(4, "WARNING: CPU: 0 PID: " + std::to_string(kernel.task().pid) + " at " + file + ":" +
-                            std::to_string(line) + " " + (caller.empty() ? function : caller));
+    kernel.log().log(4,
+        "WARNING: CPU: 0 PID: " + std::to_string(kernel.task().pid) + " at " + file + ":" + std::to_string(line) + " "
+            + (caller.empty() ? function : caller));
     log_stack(kernel);
     kernel.log().log(4, "---[ end trace 0000000000000000 ]---");
     kernel.taint().add(ksim::TaintFlag::Warn, true, kernel.log());

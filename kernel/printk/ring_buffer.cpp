@@ -6,14 +6,17 @@
 namespace ksim {
 
 namespace {
-constexpr size_t descriptor_bytes = 24;  // seq, timestamp, level/facility/length
+constexpr size_t descriptor_bytes = 24; // seq, timestamp, level/facility/length
 }
 
-RingBuffer::RingBuffer(size_t capacity_bytes) : m_capacity(capacity_bytes) {}
+RingBuffer::RingBuffer(size_t capacity_bytes)
+    : m_capacity(capacity_bytes)
+{
+}
 
 size_t RingBuffer::record_cost(size_t text_length)
 {
-    return descriptor_bytes + ((text_length + 7) & ~size_t{7});
+    return descriptor_bytes + ((text_length + 7) & ~size_t {7});
 }
 
 uint64_t RingBuffer::append(uint64_t timestamp_ns, int level, int facility, std::string text)
@@ -28,7 +31,7 @@ uint64_t RingBuffer::append(uint64_t timestamp_ns, int level, int facility, std:
         m_records.pop_front();
     }
     uint64_t seq = m_next_seq++;
-    m_records.push_back(LogRecord{seq, timestamp_ns, level, facility, std::move(text)});
+    m_records.push_back(LogRecord {seq, timestamp_ns, level, facility, std::move(text)});
     m_used += cost;
     return seq;
 }
@@ -50,8 +53,7 @@ void RingBuffer::append_to_last(std::string_view more)
 
 std::vector<LogRecord> RingBuffer::read_from(uint64_t from) const
 {
-    auto first = std::find_if(m_records.begin(), m_records.end(),
-                              [from](const LogRecord& r) { return r.seq >= from; });
+    auto first = std::find_if(m_records.begin(), m_records.end(), [from](const LogRecord& r) { return r.seq >= from; });
     return {first, m_records.end()};
 }
 
@@ -60,4 +62,4 @@ uint64_t RingBuffer::first_seq() const
     return m_records.empty() ? m_next_seq : m_records.front().seq;
 }
 
-}  // namespace ksim
+} // namespace ksim

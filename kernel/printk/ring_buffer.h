@@ -13,16 +13,16 @@ namespace ksim {
 
 struct LogRecord {
     uint64_t seq;
-    uint64_t timestamp_ns;  // since boot
-    int level;              // 0 (emerg) .. 7 (debug)
-    int facility;           // 0 kern, 1 user
-    std::string text;       // one line, no trailing newline
+    uint64_t timestamp_ns; // since boot
+    int level; // 0 (emerg) .. 7 (debug)
+    int facility; // 0 kern, 1 user
+    std::string text; // one line, no trailing newline
 };
 
 class RingBuffer {
 public:
     // Linux's default is 1 << CONFIG_LOG_BUF_SHIFT = 128 KiB.
-    static constexpr size_t default_capacity = size_t{1} << 17;
+    static constexpr size_t default_capacity = size_t {1} << 17;
 
     explicit RingBuffer(size_t capacity_bytes = default_capacity);
 
@@ -36,8 +36,8 @@ public:
     // Records with seq >= from, oldest first.
     std::vector<LogRecord> read_from(uint64_t from) const;
 
-    const LogRecord& last() const { return m_records.back(); }  // requires a record
-    uint64_t first_seq() const;  // oldest record still stored
+    const LogRecord& last() const { return m_records.back(); } // requires a record
+    uint64_t first_seq() const; // oldest record still stored
     uint64_t next_seq() const { return m_next_seq; }
     size_t used_bytes() const { return m_used; }
     size_t capacity() const { return m_capacity; }
@@ -53,4 +53,4 @@ private:
     std::deque<LogRecord> m_records;
 };
 
-}  // namespace ksim
+} // namespace ksim

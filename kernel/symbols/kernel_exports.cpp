@@ -22,7 +22,7 @@ std::vector<std::string> register_kernel_exports(SymbolTable& table)
         }
         const auto* elf_symbol = static_cast<const ElfW(Sym)*>(elf_symbol_entry);
         bool is_data = elf_symbol && ELF64_ST_TYPE(elf_symbol->st_info) == STT_OBJECT;
-        (void)table.add({ e.name, reinterpret_cast<uintptr_t>(address), kernel_owner, e.gpl_only, is_data });
+        (void)table.add({e.name, reinterpret_cast<uintptr_t>(address), kernel_owner, e.gpl_only, is_data});
     }
     return missing;
 }

@@ -9,7 +9,7 @@ namespace ksim {
 ErrorOr<void> SymbolTable::add(ExportedSymbol symbol)
 {
     if (m_index.count(symbol.name))
-        return Errno { EEXIST };
+        return Errno {EEXIST};
     m_index.emplace(symbol.name, m_symbols.size());
     m_symbols.push_back(std::move(symbol));
     return {};

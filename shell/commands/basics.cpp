@@ -76,4 +76,4 @@ int cmd_exit(CommandContext& c)
     return status;
 }
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

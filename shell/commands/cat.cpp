@@ -35,4 +35,4 @@ int cmd_cat(CommandContext& c)
     return status;
 }
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

@@ -65,6 +65,11 @@ int cmd_depmod(CommandContext& c)
             return 0;
     }
 
+    // Files the kernel build installs; kmod's depmod reads them and says so when they are missing.
+    for (const char* expected : {"modules.order", "modules.builtin", "modules.builtin.modinfo"})
+        if (!std::filesystem::exists(dir / expected, ec))
+            c.err << "depmod: WARNING: could not open " << expected << " at " << shown_dir
+                  << ": No such file or directory\n";
     std::vector<std::string> scan_errors;
     std::vector<kmod::ModuleFile> modules = kmod::scan_module_tree(dir, scan_errors);
     for (const std::string& error : scan_errors)

@@ -12,8 +12,8 @@ namespace ksim::shell {
 namespace {
 
 constexpr std::array<const char*, 8> level_names = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"};
-constexpr std::array<const char*, 12> facility_names = {"kern", "user", "mail",   "daemon", "auth", "syslog",
-                                                        "lpr",  "news", "uucp",   "cron",   "authpriv", "ftp"};
+constexpr std::array<const char*, 12> facility_names
+    = {"kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv", "ftp"};
 
 struct Options {
     bool clear_after = false;
@@ -21,8 +21,8 @@ struct Options {
     bool raw = false;
     bool no_time = false;
     bool decode = false;
-    std::set<int> levels;       // empty: all
-    std::set<int> facilities;   // empty: all
+    std::set<int> levels; // empty: all
+    std::set<int> facilities; // empty: all
     int console_level = -1;
 };
 
@@ -64,7 +64,7 @@ bool parse_list(const std::string& list, std::set<int>& into, CommandContext& c,
     return true;
 }
 
-}  // namespace
+} // namespace
 
 int cmd_dmesg(CommandContext& c)
 {
@@ -166,7 +166,7 @@ int cmd_dmesg(CommandContext& c)
         if (o.decode) {
             char prefix[32];
             std::snprintf(prefix, sizeof prefix, "%-6s:%-6s: ", facility_names[static_cast<size_t>(r.facility)],
-                          level_names[static_cast<size_t>(r.level)]);
+                level_names[static_cast<size_t>(r.level)]);
             c.out << prefix;
         } else if (o.raw) {
             c.out << "<" << (r.facility << 3 | r.level) << ">";
@@ -180,4 +180,4 @@ int cmd_dmesg(CommandContext& c)
     return 0;
 }
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

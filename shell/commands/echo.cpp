@@ -15,14 +15,30 @@ std::string interpret_escapes(const std::string& text, bool& stop)
         }
         char e = text[++i];
         switch (e) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'e': out += '\033'; break;
-        case '\\': out += '\\'; break;
-        case 'c': stop = true; return out;
+        case 'n':
+            out += '\n';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 'a':
+            out += '\a';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'e':
+            out += '\033';
+            break;
+        case '\\':
+            out += '\\';
+            break;
+        case 'c':
+            stop = true;
+            return out;
         case '0': {
             int value = 0;
             for (int k = 0; k < 3 && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '7'; ++k)
@@ -30,13 +46,16 @@ std::string interpret_escapes(const std::string& text, bool& stop)
             out += static_cast<char>(value);
             break;
         }
-        default: out += '\\'; out += e; break;
+        default:
+            out += '\\';
+            out += e;
+            break;
         }
     }
     return out;
 }
 
-}  // namespace
+} // namespace
 
 int cmd_echo(CommandContext& c)
 {
@@ -69,4 +88,4 @@ int cmd_echo(CommandContext& c)
     return 0;
 }
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

@@ -27,4 +27,4 @@ int cmd_help(CommandContext& c)
     return 0;
 }
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

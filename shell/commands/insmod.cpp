@@ -17,9 +17,10 @@ int cmd_insmod(CommandContext& c)
         if (option == "-f" || option == "--force")
             flags |= module_init_ignore_vermagic;
         else if (option == "-s" || option == "--syslog" || option == "-p")
-            continue;  // accepted and ignored, as kmod does
+            continue; // accepted and ignored, as kmod does
         else if (option == "-h" || option == "--help") {
-            c.out << "Usage:\n\tinsmod [options] filename [args]\nOptions:\n\t-V, --version     show version\n\t-h, --help        show this help\n";
+            c.out << "Usage:\n\tinsmod [options] filename [args]\nOptions:\n\t-V, --version     show version\n\t-h, "
+                     "--help        show this help\n";
             return 0;
         } else {
             c.err << "insmod: ERROR: unexpected getopt_long() value '" << option.substr(1) << "'.\n";
@@ -59,4 +60,4 @@ int cmd_insmod(CommandContext& c)
     return 0;
 }
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

@@ -57,4 +57,4 @@ int cmd_ls(CommandContext& c)
     return status;
 }
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

@@ -26,4 +26,4 @@ int cmd_lsmod(CommandContext& c)
     return 0;
 }
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

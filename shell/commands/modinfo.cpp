@@ -15,44 +15,44 @@ namespace ksim::shell {
 
 namespace {
 
-    struct ParamLine {
-        std::string name;
-        std::string description;
-        std::string type;
-        bool has_description = false;
-    };
+struct ParamLine {
+    std::string name;
+    std::string description;
+    std::string type;
+    bool has_description = false;
+};
 
-    // parm= and parmtype= entries merged per parameter, in order of first appearance.
-    std::vector<ParamLine> collect_params(const ModInfo& info)
-    {
-        std::vector<ParamLine> params;
-        for (const auto& [key, value] : info.entries()) {
-            if (key != "parm" && key != "parmtype")
-                continue;
-            size_t colon = value.find(':');
-            std::string name = value.substr(0, colon);
-            std::string rest = colon == std::string::npos ? "" : value.substr(colon + 1);
-            auto it = std::find_if(params.begin(), params.end(), [&](const ParamLine& p) { return p.name == name; });
-            if (it == params.end()) {
-                params.push_back({ name, "", "", false });
-                it = params.end() - 1;
-            }
-            if (key == "parm") {
-                it->description = rest;
-                it->has_description = true;
-            } else {
-                it->type = rest;
-            }
+// parm= and parmtype= entries merged per parameter. kmod lists them in the
+// reverse of their order in .modinfo, which is the order the source declares them.
+std::vector<ParamLine> collect_params(const ModInfo& info)
+{
+    std::vector<ParamLine> params;
+    for (const auto& [key, value] : info.entries()) {
+        if (key != "parm" && key != "parmtype")
+            continue;
+        size_t colon = value.find(':');
+        std::string name = value.substr(0, colon);
+        std::string rest = colon == std::string::npos ? "" : value.substr(colon + 1);
+        auto it = std::find_if(params.begin(), params.end(), [&](const ParamLine& p) { return p.name == name; });
+        if (it == params.end()) {
+            it = params.insert(params.begin(), {name, "", "", false});
         }
-        return params;
+        if (key == "parm") {
+            it->description = rest;
+            it->has_description = true;
+        } else {
+            it->type = rest;
+        }
     }
+    return params;
+}
 
-    std::string param_text(const ParamLine& p)
-    {
-        if (p.has_description)
-            return p.name + ":" + p.description + (p.type.empty() ? "" : " (" + p.type + ")");
-        return p.name + ":" + p.type;
-    }
+std::string param_text(const ParamLine& p)
+{
+    if (p.has_description)
+        return p.name + ":" + p.description + (p.type.empty() ? "" : " (" + p.type + ")");
+    return p.name + ":" + p.type;
+}
 
 } // namespace
 

@@ -15,240 +15,240 @@ namespace ksim::shell {
 
 namespace {
 
-    constexpr int fatal_status = 1;
+constexpr int fatal_status = 1;
 
-    struct ModprobeOptions {
-        bool remove = false, quiet = false, verbose = false, dry_run = false, show_depends = false;
-        bool first_time = false, force = false, use_blacklist = false, all = false;
-        std::string config_file, root;
-    };
+struct ModprobeOptions {
+    bool remove = false, quiet = false, verbose = false, dry_run = false, show_depends = false;
+    bool first_time = false, force = false, use_blacklist = false, all = false;
+    std::string config_file, root;
+};
 
-    class Modprobe {
-    public:
-        Modprobe(CommandContext& c, const ModprobeOptions& options, kmod::ModuleTree tree)
-            : m_c(c)
-            , m_options(options)
-            , m_tree(std::move(tree))
-        {
-        }
-
-        void warn_config()
-        {
-            for (const std::string& warning : m_tree.config.warnings)
-                log("WARNING", warning);
-        }
-
-        // Returns 0, 1, or 137 when the kernel killed the command (an Oops).
-        int insert(const std::string& requested, const std::string& extra_options)
-        {
-            std::vector<std::string> names = m_tree.lookup(requested);
-            if (names.empty()) {
-                log("FATAL", "Module " + requested + " not found in directory " + m_tree.shown_dir);
-                return fatal_status;
-            }
-            bool by_alias = names.size() != 1 || names[0] != module_name_from(requested);
-            for (const std::string& name : names) {
-                if (by_alias && m_options.use_blacklist && m_tree.config.blacklist.contains(name))
-                    continue;
-                if (int status = insert_with_dependencies(name, extra_options); status != 0)
-                    return status;
-            }
-            return 0;
-        }
-
-        int remove(const std::string& requested)
-        {
-            std::vector<std::string> names = m_tree.lookup(requested);
-            if (names.empty()) {
-                log("FATAL", "Module " + requested + " not found.");
-                return fatal_status;
-            }
-            for (const std::string& name : names) {
-                if (int status = remove_with_dependencies(name); status != 0)
-                    return status;
-            }
-            return 0;
-        }
-
-    private:
-        bool loaded(const std::string& name) const
-        {
-            Module* m = m_c.kernel.modules().find(name);
-            return m && m->state != ModuleState::Unformed;
-        }
-
-        bool in_use(const std::string& name) const
-        {
-            Module* m = m_c.kernel.modules().find(name);
-            return m && (m->refcount != 0 || !m_c.kernel.modules().holders_of(m->id).empty());
-        }
-
-        std::vector<std::string> softdeps(const std::string& name, std::string_view which) const
-        {
-            auto configured = m_tree.config.softdeps.find(name);
-            std::optional<std::string> text = configured != m_tree.config.softdeps.end()
-                ? std::optional(configured->second)
-                : (m_tree.index ? m_tree.index->softdep(name) : std::nullopt);
-            std::vector<std::string> modules;
-            std::istringstream words(text.value_or(""));
-            bool in_section = false;
-            for (std::string word; words >> word;) {
-                if (word == "pre:" || word == "post:")
-                    in_section = word.substr(0, word.size() - 1) == which;
-                else if (in_section)
-                    modules.push_back(word);
-            }
-            return modules;
-        }
-
-        int insert_with_dependencies(const std::string& name, const std::string& extra_options)
-        {
-            const kmod::DepEntry* entry = m_tree.index ? m_tree.index->find(name) : nullptr;
-            if (!entry) {
-                log("FATAL", "Module " + name + " not found in directory " + m_tree.shown_dir);
-                return fatal_status;
-            }
-            for (const std::string& pre : softdeps(name, "pre"))
-                if (int status = insert_quietly_if_needed(pre); status == 137)
-                    return status;
-            for (auto dep = entry->dependencies.rbegin(); dep != entry->dependencies.rend(); ++dep) {
-                std::string dep_name = kmod::module_name_of_path(*dep);
-                if (loaded(dep_name) && !m_options.show_depends)
-                    continue;
-                if (int error = insmod(dep_name, m_tree.config.options_of(dep_name)); error != 0)
-                    return report_insert_error(name, error);
-            }
-            if (loaded(name) && !m_options.show_depends) {
-                if (!m_options.first_time)
-                    return 0;
-                log("ERROR", "could not insert '" + name + "': Module already in kernel");
-                return 1;
-            }
-            std::string options = m_tree.config.options_of(name);
-            if (!extra_options.empty())
-                options += (options.empty() ? "" : " ") + extra_options;
-            if (int error = insmod(name, options); error != 0)
-                return report_insert_error(name, error);
-            for (const std::string& post : softdeps(name, "post"))
-                if (int status = insert_quietly_if_needed(post); status == 137)
-                    return status;
-            return 0;
-        }
-
-        // Soft dependencies are best effort, as in kmod.
-        int insert_quietly_if_needed(const std::string& name)
-        {
-            if (loaded(name) && !m_options.show_depends)
-                return 0;
-            int error = insmod(name, m_tree.config.options_of(name));
-            return error == task_killed ? 137 : 0;
-        }
-
-        // Returns 0 or the errno of finit_module.
-        int insmod(const std::string& name, const std::string& options)
-        {
-            std::string shown = m_tree.shown_file_of(name);
-            if (m_options.verbose || m_options.show_depends)
-                m_c.out << "insmod " << shown << " " << options << "\n";
-            if (m_options.dry_run || m_options.show_depends)
-                return 0;
-            std::optional<std::filesystem::path> file = m_tree.file_of(name);
-            std::string image;
-            if (!file || !read_host_file(file->string(), image))
-                return errno ? errno : ENOENT;
-            auto result = m_c.kernel.init_module(std::as_bytes(std::span(image.data(), image.size())), file->string(),
-                options, m_options.force ? module_init_ignore_vermagic : 0);
-            return result.is_error() ? result.error() : 0;
-        }
-
-        int report_insert_error(const std::string& name, int error)
-        {
-            if (error == task_killed) {
-                m_c.err << "Killed\n";
-                return 137;
-            }
-            std::string text = error == EEXIST ? "Module already in kernel"
-                : error == ENOENT              ? "Unknown symbol in module, or unknown parameter (see dmesg)"
-                                               : std::strerror(error);
-            log("ERROR", "could not insert '" + name + "': " + text);
-            return 1;
-        }
-
-        int remove_with_dependencies(const std::string& name)
-        {
-            if (!loaded(name)) {
-                if (!m_options.first_time)
-                    return 0;
-                log("FATAL", "Module " + name + " is not in kernel.");
-                return fatal_status;
-            }
-            if (in_use(name)) {
-                log("FATAL", "Module " + name + " is in use.");
-                return fatal_status;
-            }
-            if (int status = rmmod(name); status != 0)
-                return status;
-            // Then the dependencies nothing uses any more; errors are ignored.
-            const kmod::DepEntry* entry = m_tree.index ? m_tree.index->find(name) : nullptr;
-            for (const std::string& dep : entry ? entry->dependencies : std::vector<std::string> {}) {
-                std::string dep_name = kmod::module_name_of_path(dep);
-                if (loaded(dep_name) && !in_use(dep_name) && rmmod(dep_name) == 137)
-                    return 137;
-            }
-            return 0;
-        }
-
-        int rmmod(const std::string& name)
-        {
-            if (m_options.verbose)
-                m_c.out << "rmmod " << m_tree.shown_file_of(name) << "\n";
-            if (m_options.dry_run)
-                return 0;
-            auto result = m_c.kernel.delete_module(name, 0);
-            if (!result.is_error())
-                return 0;
-            if (result.error() == task_killed) {
-                m_c.err << "Killed\n";
-                return 137;
-            }
-            log("ERROR", "could not remove '" + name + "': " + std::strerror(result.error()));
-            return 1;
-        }
-
-        void log(const std::string& level, const std::string& text)
-        {
-            if (!m_options.quiet)
-                m_c.err << "modprobe: " << level << ": " << text << "\n";
-        }
-
-        CommandContext& m_c;
-        const ModprobeOptions& m_options;
-        kmod::ModuleTree m_tree;
-    };
-
-    void print_usage(std::ostream& out)
+class Modprobe {
+public:
+    Modprobe(CommandContext& c, const ModprobeOptions& options, kmod::ModuleTree tree)
+        : m_c(c)
+        , m_options(options)
+        , m_tree(std::move(tree))
     {
-        out << "Usage:\n"
-               "\tmodprobe [options] [-i] [-b] modulename\n"
-               "\tmodprobe [options] -a [-i] [-b] modulename [modulename...]\n"
-               "\tmodprobe [options] -r [-i] modulename\n"
-               "\tmodprobe [options] -r -a [-i] modulename [modulename...]\n"
-               "Options:\n"
-               "\t-a, --all                   Consider every non-argument to\n"
-               "\t                            be a module name to be inserted\n"
-               "\t                            or removed (-r)\n"
-               "\t-r, --remove                Remove modules instead of inserting\n"
-               "\t    --first-time            Fail if module already inserted or removed\n"
-               "\t-b, --use-blacklist         Apply blacklist to resolved alias.\n"
-               "\t-f, --force                 Force module insertion or removal.\n"
-               "\t    --show-depends          Only print module dependencies and exit\n"
-               "\t-n, --dry-run               Do not execute operations, just print out\n"
-               "\t-C, --config=FILE           Use FILE instead of default search paths\n"
-               "\t-d, --dirname=DIR           Use DIR as filesystem root for /lib/modules\n"
-               "\t-q, --quiet                 disable messages\n"
-               "\t-v, --verbose               enables more messages\n"
-               "\t-h, --help                  show this help\n";
     }
+
+    void warn_config()
+    {
+        for (const std::string& warning : m_tree.config.warnings)
+            log("WARNING", warning);
+    }
+
+    // Returns 0, 1, or 137 when the kernel killed the command (an Oops).
+    int insert(const std::string& requested, const std::string& extra_options)
+    {
+        std::vector<std::string> names = m_tree.lookup(requested);
+        if (names.empty()) {
+            log("FATAL", "Module " + requested + " not found in directory " + m_tree.shown_dir);
+            return fatal_status;
+        }
+        bool by_alias = names.size() != 1 || names[0] != module_name_from(requested);
+        for (const std::string& name : names) {
+            if (by_alias && m_options.use_blacklist && m_tree.config.blacklist.contains(name))
+                continue;
+            if (int status = insert_with_dependencies(name, extra_options); status != 0)
+                return status;
+        }
+        return 0;
+    }
+
+    int remove(const std::string& requested)
+    {
+        std::vector<std::string> names = m_tree.lookup(requested);
+        if (names.empty()) {
+            log("FATAL", "Module " + requested + " not found.");
+            return fatal_status;
+        }
+        for (const std::string& name : names) {
+            if (int status = remove_with_dependencies(name); status != 0)
+                return status;
+        }
+        return 0;
+    }
+
+private:
+    bool loaded(const std::string& name) const
+    {
+        Module* m = m_c.kernel.modules().find(name);
+        return m && m->state != ModuleState::Unformed;
+    }
+
+    bool in_use(const std::string& name) const
+    {
+        Module* m = m_c.kernel.modules().find(name);
+        return m && (m->refcount != 0 || !m_c.kernel.modules().holders_of(m->id).empty());
+    }
+
+    std::vector<std::string> softdeps(const std::string& name, std::string_view which) const
+    {
+        auto configured = m_tree.config.softdeps.find(name);
+        std::optional<std::string> text = configured != m_tree.config.softdeps.end()
+            ? std::optional(configured->second)
+            : (m_tree.index ? m_tree.index->softdep(name) : std::nullopt);
+        std::vector<std::string> modules;
+        std::istringstream words(text.value_or(""));
+        bool in_section = false;
+        for (std::string word; words >> word;) {
+            if (word == "pre:" || word == "post:")
+                in_section = word.substr(0, word.size() - 1) == which;
+            else if (in_section)
+                modules.push_back(word);
+        }
+        return modules;
+    }
+
+    int insert_with_dependencies(const std::string& name, const std::string& extra_options)
+    {
+        const kmod::DepEntry* entry = m_tree.index ? m_tree.index->find(name) : nullptr;
+        if (!entry) {
+            log("FATAL", "Module " + name + " not found in directory " + m_tree.shown_dir);
+            return fatal_status;
+        }
+        for (const std::string& pre : softdeps(name, "pre"))
+            if (int status = insert_quietly_if_needed(pre); status == 137)
+                return status;
+        for (auto dep = entry->dependencies.rbegin(); dep != entry->dependencies.rend(); ++dep) {
+            std::string dep_name = kmod::module_name_of_path(*dep);
+            if (loaded(dep_name) && !m_options.show_depends)
+                continue;
+            if (int error = insmod(dep_name, m_tree.config.options_of(dep_name)); error != 0)
+                return report_insert_error(name, error);
+        }
+        if (loaded(name) && !m_options.show_depends) {
+            if (!m_options.first_time)
+                return 0;
+            log("ERROR", "could not insert '" + name + "': Module already in kernel");
+            return 1;
+        }
+        std::string options = m_tree.config.options_of(name);
+        if (!extra_options.empty())
+            options += (options.empty() ? "" : " ") + extra_options;
+        if (int error = insmod(name, options); error != 0)
+            return report_insert_error(name, error);
+        for (const std::string& post : softdeps(name, "post"))
+            if (int status = insert_quietly_if_needed(post); status == 137)
+                return status;
+        return 0;
+    }
+
+    // Soft dependencies are best effort, as in kmod.
+    int insert_quietly_if_needed(const std::string& name)
+    {
+        if (loaded(name) && !m_options.show_depends)
+            return 0;
+        int error = insmod(name, m_tree.config.options_of(name));
+        return error == task_killed ? 137 : 0;
+    }
+
+    // Returns 0 or the errno of finit_module.
+    int insmod(const std::string& name, const std::string& options)
+    {
+        std::string shown = m_tree.shown_file_of(name);
+        if (m_options.verbose || m_options.show_depends)
+            m_c.out << "insmod " << shown << " " << options << "\n";
+        if (m_options.dry_run || m_options.show_depends)
+            return 0;
+        std::optional<std::filesystem::path> file = m_tree.file_of(name);
+        std::string image;
+        if (!file || !read_host_file(file->string(), image))
+            return errno ? errno : ENOENT;
+        auto result = m_c.kernel.init_module(std::as_bytes(std::span(image.data(), image.size())), file->string(),
+            options, m_options.force ? module_init_ignore_vermagic : 0);
+        return result.is_error() ? result.error() : 0;
+    }
+
+    int report_insert_error(const std::string& name, int error)
+    {
+        if (error == task_killed) {
+            m_c.err << "Killed\n";
+            return 137;
+        }
+        std::string text = error == EEXIST ? "Module already in kernel"
+            : error == ENOENT              ? "Unknown symbol in module, or unknown parameter (see dmesg)"
+                                           : std::strerror(error);
+        log("ERROR", "could not insert '" + name + "': " + text);
+        return 1;
+    }
+
+    int remove_with_dependencies(const std::string& name)
+    {
+        if (!loaded(name)) {
+            if (!m_options.first_time)
+                return 0;
+            log("FATAL", "Module " + name + " is not in kernel.");
+            return fatal_status;
+        }
+        if (in_use(name)) {
+            log("FATAL", "Module " + name + " is in use.");
+            return fatal_status;
+        }
+        if (int status = rmmod(name); status != 0)
+            return status;
+        // Then the dependencies nothing uses any more; errors are ignored.
+        const kmod::DepEntry* entry = m_tree.index ? m_tree.index->find(name) : nullptr;
+        for (const std::string& dep : entry ? entry->dependencies : std::vector<std::string> {}) {
+            std::string dep_name = kmod::module_name_of_path(dep);
+            if (loaded(dep_name) && !in_use(dep_name) && rmmod(dep_name) == 137)
+                return 137;
+        }
+        return 0;
+    }
+
+    int rmmod(const std::string& name)
+    {
+        if (m_options.verbose)
+            m_c.out << "rmmod " << m_tree.shown_file_of(name) << "\n";
+        if (m_options.dry_run)
+            return 0;
+        auto result = m_c.kernel.delete_module(name, 0);
+        if (!result.is_error())
+            return 0;
+        if (result.error() == task_killed) {
+            m_c.err << "Killed\n";
+            return 137;
+        }
+        log("ERROR", "could not remove '" + name + "': " + std::strerror(result.error()));
+        return 1;
+    }
+
+    void log(const std::string& level, const std::string& text)
+    {
+        if (!m_options.quiet)
+            m_c.err << "modprobe: " << level << ": " << text << "\n";
+    }
+
+    CommandContext& m_c;
+    const ModprobeOptions& m_options;
+    kmod::ModuleTree m_tree;
+};
+
+void print_usage(std::ostream& out)
+{
+    out << "Usage:\n"
+           "\tmodprobe [options] [-i] [-b] modulename\n"
+           "\tmodprobe [options] -a [-i] [-b] modulename [modulename...]\n"
+           "\tmodprobe [options] -r [-i] modulename\n"
+           "\tmodprobe [options] -r -a [-i] modulename [modulename...]\n"
+           "Options:\n"
+           "\t-a, --all                   Consider every non-argument to\n"
+           "\t                            be a module name to be inserted\n"
+           "\t                            or removed (-r)\n"
+           "\t-r, --remove                Remove modules instead of inserting\n"
+           "\t    --first-time            Fail if module already inserted or removed\n"
+           "\t-b, --use-blacklist         Apply blacklist to resolved alias.\n"
+           "\t-f, --force                 Force module insertion or removal.\n"
+           "\t    --show-depends          Only print module dependencies and exit\n"
+           "\t-n, --dry-run               Do not execute operations, just print out\n"
+           "\t-C, --config=FILE           Use FILE instead of default search paths\n"
+           "\t-d, --dirname=DIR           Use DIR as filesystem root for /lib/modules\n"
+           "\t-q, --quiet                 disable messages\n"
+           "\t-v, --verbose               enables more messages\n"
+           "\t-h, --help                  show this help\n";
+}
 
 } // namespace
 

@@ -33,7 +33,7 @@ bool check_module_inuse(CommandContext& c, const std::string& name)
     return true;
 }
 
-}  // namespace
+} // namespace
 
 int cmd_rmmod(CommandContext& c)
 {
@@ -46,7 +46,11 @@ int cmd_rmmod(CommandContext& c)
         else if (a == "-s" || a == "--syslog" || a == "-v" || a == "--verbose" || a == "-w" || a == "--wait")
             continue;
         else if (a == "-h" || a == "--help") {
-            c.out << "Usage:\n\trmmod [options] modulename ...\nOptions:\n\t-f, --force       forces a module unload and may crash your\n\t                  machine. This requires Forced Module Removal\n\t                  option in your kernel. DANGEROUS\n\t-s, --syslog      print to syslog, not stderr\n\t-v, --verbose     enables more messages\n\t-V, --version     show version\n\t-h, --help        show this help\n";
+            c.out << "Usage:\n\trmmod [options] modulename ...\nOptions:\n\t-f, --force       forces a module unload "
+                     "and may crash your\n\t                  machine. This requires Forced Module Removal\n\t         "
+                     "         option in your kernel. DANGEROUS\n\t-s, --syslog      print to syslog, not "
+                     "stderr\n\t-v, --verbose     enables more messages\n\t-V, --version     show version\n\t-h, "
+                     "--help        show this help\n";
             return 0;
         } else
             names.push_back(a);
@@ -76,4 +80,4 @@ int cmd_rmmod(CommandContext& c)
     return failures ? 1 : 0;
 }
 
-}  // namespace ksim::shell
+} // namespace ksim::shell

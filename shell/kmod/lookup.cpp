@@ -28,7 +28,7 @@ ModuleTree ModuleTree::open(const Shell& shell, const std::string& root, const s
     if (!config_file.empty())
         sources.push_back(shell.host_path(config_file));
     else
-        sources = { shell.host_path("/etc/modprobe.d"), shell.host_path("/etc/modprobe.conf") };
+        sources = {shell.host_path("/etc/modprobe.d"), shell.host_path("/etc/modprobe.conf")};
     tree.config = read_modprobe_config(sources, [&](const std::filesystem::path& p) { return shell.shown_path(p); });
     return tree;
 }
@@ -44,7 +44,7 @@ std::vector<std::string> ModuleTree::lookup(const std::string& name) const
     if (!names.empty() || !index)
         return names;
     if (index->find(wanted))
-        return { module_name_from(wanted) };
+        return {module_name_from(wanted)};
     return index->resolve_alias(wanted);
 }
 

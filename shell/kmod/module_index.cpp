@@ -12,18 +12,18 @@ namespace ksim::shell::kmod {
 
 namespace {
 
-    // Reads "keyword a b" lines of an index file, skipping comments.
-    void read_alias_lines(const std::filesystem::path& file, std::vector<std::pair<std::string, std::string>>& out)
-    {
-        std::ifstream in(file);
-        std::string line;
-        while (std::getline(in, line)) {
-            std::istringstream words(line);
-            std::string keyword, pattern, module;
-            if (words >> keyword >> pattern >> module && keyword == "alias")
-                out.emplace_back(pattern, module);
-        }
+// Reads "keyword a b" lines of an index file, skipping comments.
+void read_alias_lines(const std::filesystem::path& file, std::vector<std::pair<std::string, std::string>>& out)
+{
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream words(line);
+        std::string keyword, pattern, module;
+        if (words >> keyword >> pattern >> module && keyword == "alias")
+            out.emplace_back(pattern, module);
     }
+}
 
 } // namespace
 
@@ -43,7 +43,7 @@ std::optional<ModuleIndex> ModuleIndex::load(const std::filesystem::path& dir)
         size_t colon = line.find(':');
         if (colon == std::string::npos)
             continue;
-        DepEntry entry { line.substr(0, colon), {} };
+        DepEntry entry {line.substr(0, colon), {}};
         std::istringstream rest(line.substr(colon + 1));
         for (std::string path; rest >> path;)
             entry.dependencies.push_back(path);

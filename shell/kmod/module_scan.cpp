@@ -14,15 +14,15 @@ namespace ksim::shell::kmod {
 
 namespace {
 
-    std::map<std::string, size_t> read_modules_order(const std::filesystem::path& dir)
-    {
-        std::map<std::string, size_t> order;
-        std::ifstream in(dir / "modules.order");
-        std::string line;
-        while (std::getline(in, line))
-            order.try_emplace(line, order.size());
-        return order;
-    }
+std::map<std::string, size_t> read_modules_order(const std::filesystem::path& dir)
+{
+    std::map<std::string, size_t> order;
+    std::ifstream in(dir / "modules.order");
+    std::string line;
+    while (std::getline(in, line))
+        order.try_emplace(line, order.size());
+    return order;
+}
 
 } // namespace
 

@@ -9,7 +9,7 @@ ksim=$1 modules=$2 case=$3
 expected=${case%.ksh}.expected
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp "$modules"/*.ko "$work"/
+cp "$modules"/*.ko "$modules"/modules.order "$modules"/modules.builtin* "$work"/
 # The scratch folder is also /lib/modules/<release> for depmod and modprobe.
 mkdir -p "$work/sysroot/lib/modules" "$work/sysroot/etc/modprobe.d"
 ln -s "$work" "$work/sysroot/lib/modules/$("$ksim" -c 'uname -r')"

@@ -12,7 +12,7 @@ namespace {
 
 ModuleFile module(std::string name, std::vector<std::string> exports, std::vector<std::string> needed)
 {
-    return ModuleFile { "extra/" + name + ".ko", name, {}, std::move(exports), std::move(needed) };
+    return ModuleFile {"extra/" + name + ".ko", name, {}, std::move(exports), std::move(needed)};
 }
 
 std::string file(const DepmodResult& result, const std::string& name)
@@ -29,11 +29,11 @@ TEST_CASE("modules.dep lists every dependency, nearest first")
 {
     // top needs mid and base; mid needs base.
     std::vector<ModuleFile> modules = {
-        module("base", { "base_fn" }, { "_printk" }),
-        module("mid", { "mid_fn" }, { "base_fn" }),
-        module("top", {}, { "mid_fn", "base_fn" }),
+        module("base", {"base_fn"}, {"_printk"}),
+        module("mid", {"mid_fn"}, {"base_fn"}),
+        module("top", {}, {"mid_fn", "base_fn"}),
     };
-    DepmodResult result = build_depmod_indexes(modules, { "_printk" }, true);
+    DepmodResult result = build_depmod_indexes(modules, {"_printk"}, true);
     CHECK(result.warnings.empty());
     CHECK(file(result, "modules.dep")
         == "extra/base.ko:\nextra/mid.ko: extra/base.ko\nextra/top.ko: extra/mid.ko extra/base.ko\n");
@@ -43,12 +43,12 @@ TEST_CASE("modules.dep lists every dependency, nearest first")
 
 TEST_CASE("depmod -e warns about symbols nobody exports; cycles are errors")
 {
-    DepmodResult unknown = build_depmod_indexes({ module("lonely", {}, { "printf" }) }, {}, true);
+    DepmodResult unknown = build_depmod_indexes({module("lonely", {}, {"printf"})}, {}, true);
     REQUIRE(unknown.warnings.size() == 1);
     CHECK(unknown.warnings[0] == "extra/lonely.ko needs unknown symbol printf");
 
     DepmodResult cycle
-        = build_depmod_indexes({ module("a", { "a_fn" }, { "b_fn" }), module("b", { "b_fn" }, { "a_fn" }) }, {}, false);
+        = build_depmod_indexes({module("a", {"a_fn"}, {"b_fn"}), module("b", {"b_fn"}, {"a_fn"})}, {}, false);
     CHECK(cycle.files.empty());
     REQUIRE(cycle.errors.size() == 2);
     CHECK(cycle.errors[0] == "Found 2 modules in dependency cycles!");
@@ -60,7 +60,7 @@ TEST_CASE("modprobe.d lines: options add up, '-' is '_', bad lines are reported"
     std::string path = "test_modprobe.conf.tmp";
     std::ofstream(path) << "# comment\noptions my-mod a=1\noptions my_mod b=2\nalias greet* my-mod\n"
                            "softdep my_mod pre: base\nblacklist evil\ninstall x /bin/true\n";
-    ModprobeConfig config = read_modprobe_config({ path }, [](const std::filesystem::path& p) { return p.string(); });
+    ModprobeConfig config = read_modprobe_config({path}, [](const std::filesystem::path& p) { return p.string(); });
     std::remove(path.c_str());
     CHECK(config.options_of("my-mod") == "a=1 b=2");
     REQUIRE(config.aliases.size() == 1);

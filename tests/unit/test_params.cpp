@@ -73,9 +73,9 @@ struct Params {
     unsigned count = 0;
     char fixed[4] = "";
     unsigned hex = 0;
-    kparam_array array_spec{2, sizeof(int), &count, &param_ops_int, array};
-    kparam_string fixed_spec{sizeof fixed, fixed};
-    std::vector<kernel_param> table{
+    kparam_array array_spec {2, sizeof(int), &count, &param_ops_int, array};
+    kparam_string fixed_spec {sizeof fixed, fixed};
+    std::vector<kernel_param> table {
         {"number", nullptr, &param_ops_int, 0644, -1, 0, {&number}},
         {"flag", nullptr, &param_ops_bool, 0644, -1, 0, {&flag}},
         {"inverted", nullptr, &param_ops_invbool, 0644, -1, 0, {&inverted}},
@@ -94,7 +94,7 @@ std::vector<std::string> new_lines(Kernel& kernel, uint64_t from)
         lines.push_back(r.text);
     return lines;
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("parse_args: quotes, bare booleans, dashes, arrays and unknown names")
 {
@@ -102,8 +102,7 @@ TEST_CASE("parse_args: quotes, bare booleans, dashes, arrays and unknown names")
     Params p;
     uint64_t mark = kernel.log().ring().next_seq();
     int ret = parse_module_args(kernel.log(), "demo",
-                                "number=0x10 flag inverted=n \"text=two words\" small-one=-3 array=4,5 bogus fixed=abc hex=255",
-                                p.table);
+        "number=0x10 flag inverted=n \"text=two words\" small-one=-3 array=4,5 bogus fixed=abc hex=255", p.table);
     CHECK(ret == 0);
     CHECK(p.number == 16);
     CHECK(p.flag);
@@ -113,7 +112,7 @@ TEST_CASE("parse_args: quotes, bare booleans, dashes, arrays and unknown names")
     CHECK(p.array[1] == 5);
     CHECK(p.count == 2);
     CHECK(std::string(p.fixed) == "abc");
-    CHECK(new_lines(kernel, mark) == std::vector<std::string>{"demo: unknown parameter 'bogus' ignored"});
+    CHECK(new_lines(kernel, mark) == std::vector<std::string> {"demo: unknown parameter 'bogus' ignored"});
     char page[4096];
     CHECK(param_ops_hexint.get(page, &p.table[7]) == 9);
     CHECK(std::string(page) == "0x0000ff\n");
@@ -129,21 +128,22 @@ TEST_CASE("parse_args: errors are reported as Linux words them, and parsing goes
     Params p;
     uint64_t mark = kernel.log().ring().next_seq();
     CHECK(parse_module_args(kernel.log(), "demo", "number=abc flag=1", p.table) == -EINVAL);
-    CHECK(p.flag);  // later parameters are still set
+    CHECK(p.flag); // later parameters are still set
     CHECK(parse_module_args(kernel.log(), "demo", "small_one=40000", p.table) == -ERANGE);
     CHECK(parse_module_args(kernel.log(), "demo", "array=1,2,3", p.table) == -EINVAL);
     CHECK(parse_module_args(kernel.log(), "demo", "number", p.table) == -EINVAL);
     CHECK(parse_module_args(kernel.log(), "demo", "fixed=toolong", p.table) == -ENOSPC);
     CHECK(parse_module_args(kernel.log(), "demo", "number=5 -- number=6", p.table) == 0);
     CHECK(p.number == 5);
-    CHECK(new_lines(kernel, mark) == std::vector<std::string>{
-                                         "demo: `abc' invalid for parameter `number'",
-                                         "demo: `40000' invalid for parameter `small_one'",
-                                         "array: can only take 2 arguments",
-                                         "demo: `1' invalid for parameter `array'",
-                                         "demo: `' invalid for parameter `number'",
-                                         "fixed: string doesn't fit in 3 chars.",
-                                         "demo: `toolong' too large for parameter `fixed'",
-                                         "demo: parameters 'number=6' after `--' ignored",
-                                     });
+    CHECK(new_lines(kernel, mark)
+        == std::vector<std::string> {
+            "demo: `abc' invalid for parameter `number'",
+            "demo: `40000' invalid for parameter `small_one'",
+            "array: can only take 2 arguments",
+            "demo: `1' invalid for parameter `array'",
+            "demo: `' invalid for parameter `number'",
+            "fixed: string doesn't fit in 3 chars.",
+            "demo: `toolong' too large for parameter `fixed'",
+            "demo: parameters 'number=6' after `--' ignored",
+        });
 }

@@ -47,7 +47,7 @@ TEST_CASE("printk levels, embedded newlines, pr_cont and truncation")
     CHECK(records[0].text == "Hello");
     CHECK(records[1].text == "world");
     CHECK(records[1].level == 6);
-    CHECK(records[2].level == 4);  // default_message_loglevel
+    CHECK(records[2].level == 4); // default_message_loglevel
     CHECK(records[3].text == "part one, part two");
     CHECK(records[3].level == 3);
     CHECK(records[4].text.size() == KernelLog::max_line);

@@ -34,7 +34,7 @@ TEST_CASE("allocations are accounted per owner and freed")
     CHECK(slab.usable_size(b) == 128);
     CHECK(reinterpret_cast<uintptr_t>(b) % 128 == 0);
     CHECK(slab.free(a));
-    CHECK_FALSE(slab.free(a));  // double free is detected
+    CHECK_FALSE(slab.free(a)); // double free is detected
     CHECK(slab.usage(1).objects == 0);
     slab.reassign(2, kernel_owner);
     CHECK(slab.usage(kernel_owner).objects == 1);
@@ -49,7 +49,7 @@ TEST_CASE("kmalloc(0), oversized requests and krealloc")
     CHECK(slab.allocate(SlabAllocator::max_size + 1, 0, 1) == nullptr);
     void* p = slab.allocate(20, 0, 1);
     std::memcpy(p, "0123456789", 11);
-    CHECK(slab.reallocate(p, 30, 0, 1) == p);  // still fits kmalloc-32
+    CHECK(slab.reallocate(p, 30, 0, 1) == p); // still fits kmalloc-32
     void* q = slab.reallocate(p, 300, 0, 1);
     REQUIRE(q);
     CHECK(std::string(static_cast<char*>(q)) == "0123456789");

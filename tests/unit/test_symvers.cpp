@@ -11,8 +11,8 @@ using namespace ksim::modpost;
 TEST_CASE("Module.symvers lines round-trip in Linux's tab-separated format")
 {
     std::vector<SymversEntry> entries = {
-        { 0x1234abcd, "provider_add", "/home/u/provider/provider", false, "" },
-        { 0, "provider_gpl_only", "/home/u/provider/provider", true, "MY_NS" },
+        {0x1234abcd, "provider_add", "/home/u/provider/provider", false, ""},
+        {0, "provider_gpl_only", "/home/u/provider/provider", true, "MY_NS"},
     };
     std::string text = format_symvers(entries);
     CHECK(text

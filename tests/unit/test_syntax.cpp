@@ -8,18 +8,18 @@ using namespace ksim::shell;
 namespace {
 std::vector<ListItem> parse(const std::string& line)
 {
-    auto result = parse_line(line, Expansions{42});
+    auto result = parse_line(line, Expansions {42});
     REQUIRE(std::holds_alternative<std::vector<ListItem>>(result));
     return std::get<std::vector<ListItem>>(result);
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("quote removal as sh does it")
 {
     auto items = parse(R"(insmod hello-5.ko 'mystring="two words"' a="b c"d \$x)");
     REQUIRE(items.size() == 1);
-    CHECK(items[0].command.words ==
-          std::vector<std::string>{"insmod", "hello-5.ko", "mystring=\"two words\"", "a=b cd", "$x"});
+    CHECK(items[0].command.words
+        == std::vector<std::string> {"insmod", "hello-5.ko", "mystring=\"two words\"", "a=b cd", "$x"});
 }
 
 TEST_CASE("lists, comments and $?")
@@ -29,7 +29,7 @@ TEST_CASE("lists, comments and $?")
     CHECK(items[1].before == Connector::And);
     CHECK(items[2].before == Connector::Or);
     CHECK(items[2].command.words[1] == std::string(1, status_marker));
-    CHECK(items[3].command.words == std::vector<std::string>{"echo", "#"});
+    CHECK(items[3].command.words == std::vector<std::string> {"echo", "#"});
     CHECK(parse("echo $$")[0].command.words[1] == "42");
 }
 

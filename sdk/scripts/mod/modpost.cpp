@@ -64,7 +64,7 @@ public:
     void add_vmlinux()
     {
         for (const ksim::KernelExport& e : ksim::kernel_export_list())
-            add_export({ 0, e.name, "vmlinux", e.gpl_only, "" });
+            add_export({0, e.name, "vmlinux", e.gpl_only, ""});
     }
 
     void read_module(const std::string& object_path)
@@ -83,7 +83,7 @@ public:
             if (!ksim::license_is_gpl_compatible(license))
                 module.gpl_compatible = false;
         for (const Export& e : module.object.exports)
-            add_export({ 0, e.name, module.path, e.gpl_only, "" });
+            add_export({0, e.name, module.path, e.gpl_only, ""});
         m_modules.push_back(std::move(module));
     }
 

@@ -10,17 +10,17 @@ namespace ksim::modpost {
 
 namespace {
 
-    std::vector<std::string> split_tabs(const std::string& line)
-    {
-        std::vector<std::string> fields;
-        std::istringstream in(line);
-        std::string field;
-        while (std::getline(in, field, '\t'))
-            fields.push_back(field);
-        if (!line.empty() && line.back() == '\t')
-            fields.emplace_back();
-        return fields;
-    }
+std::vector<std::string> split_tabs(const std::string& line)
+{
+    std::vector<std::string> fields;
+    std::istringstream in(line);
+    std::string field;
+    while (std::getline(in, field, '\t'))
+        fields.push_back(field);
+    if (!line.empty() && line.back() == '\t')
+        fields.emplace_back();
+    return fields;
+}
 
 } // namespace
 

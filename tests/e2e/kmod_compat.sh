@@ -1,0 +1,33 @@
+#!/bin/sh
+# ksim's modules are readable by kmod's own tools, and ksim's modinfo and
+# depmod agree with them: modinfo prints the same lines for every bundled
+# module, and depmod computes the same modules.dep and modules.symbols
+# (kmod writes modules in directory order, so lines are compared sorted).
+# usage: kmod_compat.sh KSIM MODULES_DIR
+set -eu
+ksim=$1 modules=$2
+kmod_dir=/usr/sbin
+[ -x "$kmod_dir/modinfo" ] || { echo "kmod's modinfo is missing: run scripts/setup.sh"; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+release=$("$ksim" -c 'uname -r')
+tree="$work/kmod/lib/modules/$release"
+mkdir -p "$tree" "$work/ksim/lib/modules" "$work/ksim/etc/modprobe.d"
+cp "$modules"/*.ko "$modules"/modules.order "$modules"/modules.builtin* "$tree/"
+ln -s "$tree" "$work/ksim/lib/modules/$release"
+status=0
+for ko in "$tree"/*.ko; do
+    "$kmod_dir/modinfo" "$ko" > "$work/kmod.txt" 2>&1
+    "$ksim" --sysroot "$work/ksim" -c "modinfo $ko" > "$work/ksim.txt" 2>&1
+    diff -u "$work/kmod.txt" "$work/ksim.txt" || status=1
+done
+"$kmod_dir/depmod" -b "$work/kmod" "$release"
+for index in modules.dep modules.symbols modules.alias modules.softdep modules.devname; do
+    sort "$tree/$index" > "$work/$index.kmod"
+done
+"$ksim" --sysroot "$work/ksim" -c 'sudo depmod'
+for index in modules.dep modules.symbols modules.alias modules.softdep modules.devname; do
+    sort "$tree/$index" | diff -u "$work/$index.kmod" - || status=1
+done
+[ $status = 0 ] && echo "ok: kmod and ksim agree on $(ls "$tree"/*.ko | wc -l) modules"
+exit $status
