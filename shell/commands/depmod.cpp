@@ -48,9 +48,8 @@ int cmd_depmod(CommandContext& c)
         } else
             release = a;
     }
-    std::string shown_dir = (base.empty() ? "" : base) + "/lib/modules/" + release;
-    std::filesystem::path dir
-        = base.empty() ? c.shell.host_path(shown_dir) : c.shell.host_path(base) + "/lib/modules/" + release;
+    std::string shown_dir = base + "/lib/modules/" + release;
+    std::filesystem::path dir = c.shell.host_path(shown_dir);
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) {
         c.err << "depmod: ERROR: could not open directory " << shown_dir << ": No such file or directory\n";

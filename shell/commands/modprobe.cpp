@@ -112,7 +112,7 @@ private:
             if (int status = insert_quietly_if_needed(pre); status == 137)
                 return status;
         for (auto dep = entry->dependencies.rbegin(); dep != entry->dependencies.rend(); ++dep) {
-            std::string dep_name = kmod::module_name_of_path(*dep);
+            std::string dep_name = module_name_from(*dep);
             if (loaded(dep_name) && !m_options.show_depends)
                 continue;
             if (int error = insmod(dep_name, m_tree.config.options_of(dep_name)); error != 0)
@@ -191,7 +191,7 @@ private:
         // Then the dependencies nothing uses any more; errors are ignored.
         const kmod::DepEntry* entry = m_tree.index ? m_tree.index->find(name) : nullptr;
         for (const std::string& dep : entry ? entry->dependencies : std::vector<std::string> {}) {
-            std::string dep_name = kmod::module_name_of_path(dep);
+            std::string dep_name = module_name_from(dep);
             if (loaded(dep_name) && !in_use(dep_name) && rmmod(dep_name) == 137)
                 return 137;
         }

@@ -27,11 +27,6 @@ void read_alias_lines(const std::filesystem::path& file, std::vector<std::pair<s
 
 } // namespace
 
-std::string module_name_of_path(const std::string& relpath)
-{
-    return module_name_from(relpath);
-}
-
 std::optional<ModuleIndex> ModuleIndex::load(const std::filesystem::path& dir)
 {
     std::ifstream dep(dir / "modules.dep");
@@ -47,7 +42,7 @@ std::optional<ModuleIndex> ModuleIndex::load(const std::filesystem::path& dir)
         std::istringstream rest(line.substr(colon + 1));
         for (std::string path; rest >> path;)
             entry.dependencies.push_back(path);
-        index.m_by_name.try_emplace(module_name_of_path(entry.relpath), std::move(entry));
+        index.m_by_name.try_emplace(module_name_from(entry.relpath), std::move(entry));
     }
     read_alias_lines(dir / "modules.alias", index.m_aliases);
     read_alias_lines(dir / "modules.symbols", index.m_aliases);

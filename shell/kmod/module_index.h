@@ -34,7 +34,4 @@ private:
     std::map<std::string, std::string> m_softdeps;
 };
 
-// "extra/my-drv.ko" -> "my_drv".
-std::string module_name_of_path(const std::string& relpath);
-
 } // namespace ksim::shell::kmod
