@@ -71,7 +71,7 @@ void bench_insmod(ksim::Kernel& kernel, const std::string& path, long iterations
         std::printf("insmod: %s not found, skipped\n", path.c_str());
         return;
     }
-    kernel.set_task(ksim::Task {1, "bench", 0});
+    kernel.set_task(ksim::Task {1, "bench", 0, nullptr});
     bool failed = false;
     double ours = seconds([&] {
         for (long i = 0; i < iterations && !failed; ++i) {

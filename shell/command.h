@@ -2,10 +2,12 @@
 #pragma once
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/kernel.h"
+#include "shell/input_source.h"
 
 namespace ksim::shell {
 
@@ -15,6 +17,7 @@ struct CommandContext {
     Shell& shell;
     Kernel& kernel;
     std::vector<std::string> args; // args[0] is the command's name
+    InputSource& in;
     std::ostream& out;
     std::ostream& err;
     bool root; // running under sudo (or as root)
@@ -39,6 +42,17 @@ int cmd_modprobe(CommandContext&);
 int cmd_depmod(CommandContext&);
 int cmd_dmesg(CommandContext&);
 int cmd_cat(CommandContext&);
+int cmd_head(CommandContext&);
+int cmd_tail(CommandContext&);
+int cmd_wc(CommandContext&);
+int cmd_grep(CommandContext&);
+int cmd_tee(CommandContext&);
+int cmd_sh(CommandContext&);
+int cmd_dd(CommandContext&);
+int cmd_stat(CommandContext&);
+int cmd_mknod(CommandContext&);
+int cmd_rm(CommandContext&);
+int cmd_ioctl(CommandContext&);
 int cmd_echo(CommandContext&);
 int cmd_ls(CommandContext&);
 int cmd_help(CommandContext&);
@@ -55,5 +69,11 @@ int cmd_exit(CommandContext&);
 std::string insmod_strerror(int error);
 // Reads a whole host file; false with errno set when it cannot.
 bool read_host_file(const std::string& path, std::string& contents);
+
+// A file to read, or standard input for "-": what cat, head, wc... read.
+ErrorOr<std::unique_ptr<InputSource>> open_input(CommandContext& c, const std::string& path);
+// Prints "prog: what: strerror", or "Killed" when the process died in an
+// Oops; returns the exit status for that (1, or 137).
+int report_error(CommandContext& c, const std::string& what, int error);
 
 } // namespace ksim::shell

@@ -1,39 +1,58 @@
 // The ksim shell (see shell.h).
 #include "shell/shell.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
-#include <unistd.h>
 
 #include "fs/vfs.h"
 #include "shell/command.h"
+#include "shell/pipe_buffer.h"
+#include "uaccess/user_memory.h"
 
 namespace ksim::shell {
 
 namespace {
-
-// Where one redirected stream ends up once the command has run.
-struct Sink {
-    std::string path;
-    bool append = false;
-    std::ostringstream buffer;
-};
 
 std::string absolute(const std::string& path)
 {
     return std::filesystem::absolute(path).lexically_normal().string();
 }
 
+// Marks where an unquoted command substitution's output splits into words.
+constexpr char field_break = '\x05';
+
+// bash reports write errors of its builtins itself; other commands report their own.
+bool is_builtin(const std::string& name)
+{
+    return name == "echo" || name == "pwd" || name == "help";
+}
+
 } // namespace
+
+// One descriptor of a command being set up: an inherited standard stream, a file, or closed.
+struct Shell::Slot {
+    enum class Kind { StandardIn, StandardOut, StandardErr, File, Closed } kind;
+    std::shared_ptr<FileHandle> file;
+};
 
 Shell::Shell(Kernel& kernel, unsigned uid)
     : m_kernel(kernel)
     , m_uid(uid)
+    , m_pid(static_cast<int>(getpid()))
+    , m_memory(UserMemory::create(1 << 20))
 {
+}
+
+Shell::~Shell()
+{
+    become_shell();
+    m_held.clear(); // closing them may call into drivers
 }
 
 std::string Shell::host_path(const std::string& path) const
@@ -59,6 +78,30 @@ std::string Shell::shown_path(const std::filesystem::path& host_path) const
     return text;
 }
 
+ErrorOr<std::shared_ptr<FileHandle>> Shell::open(const std::string& path, int flags)
+{
+    std::string full = host_path(path);
+    const Task& task = m_kernel.task();
+    if (VirtualFs::is_kernel_path(full)) {
+        auto file = m_kernel.vfs().open(task, full, flags);
+        if (file.is_error())
+            return Errno {file.error()};
+        return std::shared_ptr<FileHandle>(std::make_shared<KernelFileHandle>(file.release_value()));
+    }
+    if (is_system_file(full) && !task.is_root() && (flags & open_access_mask) != open_read_only)
+        return Errno {EACCES};
+    int fd = ::open(full.c_str(), flags | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return Errno {errno};
+    return std::shared_ptr<FileHandle>(std::make_shared<HostFileHandle>(fd));
+}
+
+std::shared_ptr<FileHandle> Shell::held_descriptor(int fd) const
+{
+    auto it = m_held.find(fd);
+    return it == m_held.end() ? nullptr : it->second;
+}
+
 int Shell::run_script(std::istream& in)
 {
     std::string line;
@@ -69,113 +112,229 @@ int Shell::run_script(std::istream& in)
 
 int Shell::run_line(const std::string& line)
 {
-    auto parsed = parse_line(line, Expansions {static_cast<int>(getpid())});
+    EmptyInput none;
+    return run_line(line, {none, std::cout, std::cerr});
+}
+
+int Shell::run_line(const std::string& line, Streams streams)
+{
+    auto parsed = parse_line(line, Expansions {m_pid});
     if (auto* error = std::get_if<SyntaxError>(&parsed)) {
-        std::cerr << "ksim: " << error->message << "\n";
+        streams.err << "ksim: " << error->message << "\n";
         return m_last_status = 2;
     }
-    for (const ListItem& item : std::get<std::vector<ListItem>>(parsed)) {
+    const ParsedLine& program = std::get<ParsedLine>(parsed);
+    for (const ListItem& item : program.items) {
         if (m_exit_status)
             break;
         if (item.before == Connector::And && m_last_status != 0)
             continue;
         if (item.before == Connector::Or && m_last_status == 0)
             continue;
-        m_last_status = run_command(item.command);
+        m_last_status = run_pipeline(item.pipeline, program, streams);
     }
     return m_last_status;
 }
 
-int Shell::run_command(const SimpleCommand& command)
+int Shell::run_child(const std::string& line, bool root, Streams streams)
+{
+    unsigned saved_uid = m_uid;
+    std::optional<int> saved_exit = m_exit_status;
+    m_exit_status.reset();
+    if (root)
+        m_uid = 0;
+    int status = run_line(line, streams);
+    if (m_exit_status)
+        status = *m_exit_status; // `exit` ends the child shell only
+    m_uid = saved_uid;
+    m_exit_status = saved_exit;
+    return status;
+}
+
+int Shell::run_pipeline(const Pipeline& pipeline, const ParsedLine& parsed, Streams streams)
+{
+    // The commands run one after the other, each reading what the previous one wrote.
+    std::string carried;
+    int status = 0;
+    for (size_t i = 0; i < pipeline.commands.size(); ++i) {
+        bool last = i + 1 == pipeline.commands.size();
+        StringInput from_pipe(std::move(carried));
+        PipeBuffer to_pipe;
+        std::ostream pipe_out(&to_pipe);
+        status = run_simple(pipeline.commands[i], parsed,
+            {i == 0 ? streams.in : from_pipe, last ? streams.out : pipe_out, streams.err});
+        if (!last)
+            carried = to_pipe.take();
+    }
+    return status;
+}
+
+std::optional<std::vector<std::string>> Shell::expand(
+    const std::vector<std::string>& words, const ParsedLine& parsed, std::ostream& err)
+{
+    std::vector<std::string> result;
+    for (const std::string& word : words) {
+        std::string text;
+        bool split = false;
+        for (size_t i = 0; i < word.size(); ++i) {
+            char c = word[i];
+            if (c == status_marker) {
+                text += std::to_string(m_last_status);
+                continue;
+            }
+            if (c != substitution_start && c != quoted_substitution_start) {
+                text += c;
+                continue;
+            }
+            size_t end = word.find(substitution_end, i);
+            size_t index = std::stoul(word.substr(i + 1, end - i - 1));
+            i = end;
+            std::ostringstream captured;
+            EmptyInput none;
+            int saved_status = m_last_status;
+            run_child(parsed.substitutions.at(index), false, {none, captured, err});
+            m_last_status = saved_status;
+            std::string output = captured.str();
+            while (!output.empty() && output.back() == '\n')
+                output.pop_back();
+            if (c == substitution_start) {
+                split = true;
+                for (char& o : output)
+                    if (o == ' ' || o == '\t' || o == '\n')
+                        o = field_break;
+            }
+            text += output;
+        }
+        if (!split) {
+            result.push_back(text);
+            continue;
+        }
+        std::string field;
+        for (char c : text + field_break) {
+            if (c != field_break) {
+                field += c;
+            } else if (!field.empty()) {
+                result.push_back(field);
+                field.clear();
+            }
+        }
+    }
+    return result;
+}
+
+void Shell::become_shell()
+{
+    m_kernel.set_task(Task {m_pid, "ksim", m_uid, m_memory});
+}
+
+void Shell::start_process(const std::string& comm, bool root)
+{
+    m_kernel.set_task(Task {m_next_pid++, comm.substr(0, 15), root ? 0U : m_uid, UserMemory::create()});
+}
+
+int Shell::run_simple(const SimpleCommand& command, const ParsedLine& parsed, Streams streams)
 {
     // Redirections are set up by the shell itself, as the learner: in
     // `sudo echo 1 > /proc/...` the file is opened without root, as in bash.
-    Task shell_task {static_cast<int>(getpid()), "ksim", m_uid};
-    std::ostream* streams[3] = {nullptr, &std::cout, &std::cerr};
-    Sink sinks[3];
+    become_shell();
+    Slot slots[10]
+        = {{Slot::Kind::StandardIn, nullptr}, {Slot::Kind::StandardOut, nullptr}, {Slot::Kind::StandardErr, nullptr}};
+    for (int fd = 3; fd < 10; ++fd)
+        slots[fd] = m_held.contains(fd) ? Slot {Slot::Kind::File, m_held[fd]} : Slot {Slot::Kind::Closed, nullptr};
     for (const Redirection& r : command.redirections) {
-        if (r.target == "&1" || r.target == "&2") {
-            streams[r.fd] = streams[r.target[1] - '0'];
+        if (r.kind == RedirectKind::Close) {
+            slots[r.fd] = {Slot::Kind::Closed, nullptr};
             continue;
         }
-        Sink& sink = sinks[r.fd];
-        sink.path = host_path(r.target);
-        sink.append = r.append;
-        if (VirtualFs::is_kernel_path(sink.path)) {
-            auto node = m_kernel.vfs().resolve(sink.path);
-            int error = node.is_error()                                ? node.error()
-                : node.value()->is_directory()                         ? EISDIR
-                : !(node.value()->mode() & (m_uid == 0 ? 0222 : 0002)) ? EACCES
-                                                                       : 0;
-            if (error) {
-                std::cerr << "ksim: " << r.target << ": " << std::strerror(error) << "\n";
+        if (r.kind == RedirectKind::Duplicate) {
+            int source = std::stoi(r.target);
+            if (source > 9 || slots[source].kind == Slot::Kind::Closed) {
+                streams.err << "ksim: " << r.target << ": Bad file descriptor\n";
                 return 1;
             }
-        } else {
-            if (is_system_file(sink.path) && m_uid != 0) {
-                std::cerr << "ksim: " << r.target << ": " << std::strerror(EACCES) << "\n";
-                return 1;
-            }
-            std::ofstream probe(sink.path, std::ios::app); // create it, or fail as bash would
-            if (!probe) {
-                std::cerr << "ksim: " << r.target << ": " << std::strerror(errno ? errno : EACCES) << "\n";
-                return 1;
-            }
-            if (!r.append)
-                std::ofstream(sink.path, std::ios::trunc);
+            slots[r.fd] = slots[source];
+            continue;
         }
-        streams[r.fd] = &sink.buffer;
+        auto targets = expand({r.target}, parsed, streams.err);
+        std::string target = targets && targets->size() == 1 ? targets->front() : r.target;
+        int flags = r.kind == RedirectKind::Read ? open_read_only
+            : r.kind == RedirectKind::ReadWrite  ? open_read_write | open_create
+            : r.kind == RedirectKind::Append     ? open_write_only | open_create | open_append
+                                                 : open_write_only | open_create | open_truncate;
+        auto file = open(target, flags);
+        if (file.is_error()) {
+            streams.err << "ksim: " << target << ": " << std::strerror(file.error()) << "\n";
+            return 1;
+        }
+        slots[r.fd] = {Slot::Kind::File, file.release_value()};
     }
-    if (command.words.empty())
+    auto words = expand(command.words, parsed, streams.err);
+    if (!words || words->empty())
         return 0;
+    if (*words == std::vector<std::string> {"exec"}) {
+        // exec with only redirections changes the shell's own descriptors.
+        for (int fd = 3; fd < 10; ++fd) {
+            if (slots[fd].kind == Slot::Kind::File)
+                m_held[fd] = slots[fd].file;
+            else
+                m_held.erase(fd);
+        }
+        return 0;
+    }
 
-    std::vector<std::string> words = command.words;
-    for (std::string& word : words)
-        for (size_t at; (at = word.find(status_marker)) != std::string::npos;)
-            word.replace(at, 1, std::to_string(m_last_status));
-    int status = dispatch(std::move(words), *streams[1], *streams[2]);
-
+    std::unique_ptr<InputSource> file_input;
+    InputSource* in = &streams.in;
+    if (slots[0].kind == Slot::Kind::File)
+        in = (file_input = std::make_unique<FileInput>(slots[0].file)).get();
+    // Output to files is collected and written when the command ends.
+    std::ostringstream buffers[2], discarded;
+    std::ostream* outs[2];
     for (int fd : {1, 2}) {
-        Sink& sink = sinks[fd];
-        if (sink.path.empty())
+        Slot& slot = slots[fd];
+        std::ostream* stream = slot.kind == Slot::Kind::StandardOut ? &streams.out
+            : slot.kind == Slot::Kind::StandardErr                  ? &streams.err
+            : slot.kind == Slot::Kind::Closed                       ? &discarded
+                                                                    : &buffers[fd - 1];
+        if (fd == 2 && slot.kind == Slot::Kind::File && slots[1].kind == Slot::Kind::File && slot.file == slots[1].file)
+            stream = &buffers[0];
+        outs[fd - 1] = stream;
+    }
+    std::string name = (*words)[0] == "sudo" && words->size() > 1 ? (*words)[1] : (*words)[0];
+    int status = dispatch(std::move(*words), {*in, *outs[0], *outs[1]});
+    for (int fd : {1, 2}) {
+        std::string data = buffers[fd - 1].str();
+        if (slots[fd].kind != Slot::Kind::File || data.empty())
             continue;
-        std::string data = sink.buffer.str();
-        if (VirtualFs::is_kernel_path(sink.path)) {
-            if (data.empty())
-                continue;
-            auto written = m_kernel.vfs().write(shell_task, sink.path, data);
-            if (written.is_error()) {
-                std::cerr << "ksim: " << command.words[0] << ": write error: " << std::strerror(written.error())
-                          << "\n";
-                status = 1;
-            }
-        } else {
-            std::ofstream(sink.path, std::ios::app | std::ios::binary) << data;
+        if (auto written = write_all(*slots[fd].file, data); written.is_error()) {
+            streams.err << (is_builtin(name) ? "ksim: " + name : name)
+                        << ": write error: " << std::strerror(written.error() == task_killed ? EIO : written.error())
+                        << "\n";
+            status = written.error() == task_killed ? 137 : 1;
         }
     }
     return status;
 }
 
-int Shell::dispatch(std::vector<std::string> words, std::ostream& out, std::ostream& err)
+int Shell::dispatch(std::vector<std::string> words, Streams streams)
 {
     bool root = m_uid == 0;
     if (words[0] == "sudo") {
         words.erase(words.begin());
         if (words.empty()) {
-            err << "usage: sudo COMMAND [ARG ...]\n";
+            streams.err << "usage: sudo COMMAND [ARG ...]\n";
             return 1;
         }
         root = true;
     }
     const Command* command = find_command(words[0]);
     if (!command || !command->run) {
-        err << "ksim: " << words[0] << ": command not found\n";
+        streams.err << "ksim: " << words[0] << ": command not found\n";
         return 127;
     }
-    m_kernel.set_task(Task {m_next_pid++, words[0].substr(0, 15), root ? 0u : m_uid});
-    CommandContext context {*this, m_kernel, std::move(words), out, err, root};
+    start_process(words[0], root);
+    CommandContext context {*this, m_kernel, std::move(words), streams.in, streams.out, streams.err, root};
     int status = command->run(context);
-    out.flush();
+    streams.out.flush();
     return status;
 }
 

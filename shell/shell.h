@@ -1,26 +1,46 @@
-// The ksim shell: runs command lines against the kernel as an unprivileged user or, with sudo, as root.
+// The ksim shell: user space. It runs command lines as processes of an unprivileged user or, with sudo, as root.
 #pragma once
 
 #include <filesystem>
 #include <istream>
+#include <map>
+#include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "core/kernel.h"
+#include "shell/file_handle.h"
+#include "shell/input_source.h"
 #include "shell/syntax.h"
+
+namespace ksim {
+class UserMemory;
+}
 
 namespace ksim::shell {
 
 constexpr unsigned learner_uid = 1000;
 
+// Where a command's standard streams go.
+struct Streams {
+    InputSource& in;
+    std::ostream& out;
+    std::ostream& err;
+};
+
 class Shell {
 public:
     explicit Shell(Kernel& kernel, unsigned uid = learner_uid);
+    ~Shell();
 
     // Runs one line; returns its exit status (also in $?).
     int run_line(const std::string& line);
+    int run_line(const std::string& line, Streams streams);
     // Runs every line of a script until EOF or `exit`.
     int run_script(std::istream& in);
+    // sh -c: a line run by a child shell, as root when `root`.
+    int run_child(const std::string& line, bool root, Streams streams);
 
     int last_status() const { return m_last_status; }
     std::optional<int> exit_requested() const { return m_exit_status; }
@@ -40,16 +60,32 @@ public:
     // The reverse of host_path for messages: a sysroot file as the learner knows it.
     std::string shown_path(const std::filesystem::path& host_path) const;
 
+    // open(2) for the running process: kernel files through the kernel's
+    // VFS, others on the host. `flags` are open_* from fs/vfs.h.
+    ErrorOr<std::shared_ptr<FileHandle>> open(const std::string& path, int flags);
+    // A descriptor the shell holds open (exec 3<>FILE), or nullptr.
+    std::shared_ptr<FileHandle> held_descriptor(int fd) const;
+
 private:
-    int run_command(const SimpleCommand& command);
-    int dispatch(std::vector<std::string> words, std::ostream& out, std::ostream& err);
+    struct Slot;
+    int run_pipeline(const Pipeline& pipeline, const ParsedLine& parsed, Streams streams);
+    int run_simple(const SimpleCommand& command, const ParsedLine& parsed, Streams streams);
+    std::optional<std::vector<std::string>> expand(
+        const std::vector<std::string>& words, const ParsedLine& parsed, std::ostream& err);
+    int dispatch(std::vector<std::string> words, Streams streams);
+    // Makes the kernel's current task a new process running `comm`.
+    void start_process(const std::string& comm, bool root);
+    void become_shell();
 
     Kernel& m_kernel;
     unsigned m_uid;
     std::filesystem::path m_sysroot;
     int m_last_status = 0;
     int m_next_pid = 100;
+    int m_pid;
+    std::shared_ptr<UserMemory> m_memory; // the shell process's own address space
     std::optional<int> m_exit_status;
+    std::map<int, std::shared_ptr<FileHandle>> m_held;
 };
 
 } // namespace ksim::shell

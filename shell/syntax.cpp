@@ -15,14 +15,20 @@ enum class TokenKind { Word, Semicolon, AndIf, OrIf, Pipe, Background, Redirect 
 struct Token {
     TokenKind kind;
     std::string text;
-    Redirection redirection {};
+    std::vector<Redirection> redirections {};
 };
+
+bool is_digit(char c)
+{
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 class Lexer {
 public:
-    Lexer(const std::string& line, const Expansions& expansions)
+    Lexer(const std::string& line, const Expansions& expansions, std::vector<std::string>& substitutions)
         : m_line(line)
         , m_expansions(expansions)
+        , m_substitutions(substitutions)
     {
     }
 
@@ -67,63 +73,124 @@ public:
 private:
     char peek(size_t ahead) const { return m_pos + ahead < m_line.size() ? m_line[m_pos + ahead] : '\0'; }
 
-    // [n]> [n]>> [n]>&m and < ; returns nothing when the text is not one.
+    // [n]< [n]> [n]>> [n]<> [n]>&m [n]<&m [n]>&- &>; nothing when the text is not one.
     std::optional<std::variant<Token, SyntaxError>> try_redirection()
     {
         size_t start = m_pos;
-        int fd = 1;
-        if (std::isdigit(static_cast<unsigned char>(m_line[m_pos])) && (peek(1) == '>' || peek(1) == '<')) {
+        int fd = -1;
+        bool both = false;
+        if (is_digit(m_line[m_pos]) && (peek(1) == '>' || peek(1) == '<')) {
             fd = m_line[m_pos] - '0';
             ++m_pos;
+        } else if (m_line[m_pos] == '&' && peek(1) == '>') {
+            both = true;
+            ++m_pos;
         }
-        char c = m_pos < m_line.size() ? m_line[m_pos] : '\0';
+        char c = peek(0);
         if (c != '>' && c != '<') {
             m_pos = start;
             return std::nullopt;
         }
-        if (c == '<')
-            return SyntaxError {"input redirection is not supported"};
         ++m_pos;
-        bool append = false;
-        if (peek(0) == '>') {
-            append = true;
+        RedirectKind kind = c == '<' ? RedirectKind::Read : RedirectKind::Write;
+        if (c == '>' && peek(0) == '>') {
+            kind = RedirectKind::Append;
+            ++m_pos;
+        } else if (c == '<' && peek(0) == '>') {
+            kind = RedirectKind::ReadWrite;
             ++m_pos;
         }
-        if (peek(0) == '&') {
+        if (fd < 0)
+            fd = c == '<' ? 0 : 1;
+        if (peek(0) == '&' && !both && kind != RedirectKind::Append && kind != RedirectKind::ReadWrite) {
             ++m_pos;
-            std::string target = "&";
-            while (m_pos < m_line.size() && std::isdigit(static_cast<unsigned char>(m_line[m_pos])))
-                target += m_line[m_pos++];
-            if (target != "&1" && target != "&2")
-                return SyntaxError {"bad file descriptor in redirection"};
-            return Token {TokenKind::Redirect, "", {fd, target, false}};
+            if (peek(0) == '-') {
+                ++m_pos;
+                return Token {TokenKind::Redirect, "", {{fd, RedirectKind::Close, ""}}};
+            }
+            std::string source;
+            while (is_digit(peek(0)))
+                source += m_line[m_pos++];
+            if (source.empty())
+                return SyntaxError {"syntax error near unexpected token `&'"};
+            return Token {TokenKind::Redirect, "", {{fd, RedirectKind::Duplicate, source}}};
         }
         while (m_pos < m_line.size() && (m_line[m_pos] == ' ' || m_line[m_pos] == '\t'))
             ++m_pos;
-        if (m_pos >= m_line.size() || std::string_view(";&|<>").find(m_line[m_pos]) != std::string_view::npos)
+        if (m_pos >= m_line.size())
             return SyntaxError {"syntax error near unexpected token `newline'"};
+        if (std::string_view(";&|<>").find(m_line[m_pos]) != std::string_view::npos)
+            return SyntaxError {std::string("syntax error near unexpected token `") + m_line[m_pos] + "'"};
         auto word = read_word();
         if (auto* error = std::get_if<SyntaxError>(&word))
             return *error;
-        if (fd != 1 && fd != 2)
-            return SyntaxError {"only file descriptors 1 and 2 can be redirected"};
-        return Token {TokenKind::Redirect, "", {fd, std::get<std::string>(word), append}};
+        Token token {TokenKind::Redirect, "", {{fd, kind, std::get<std::string>(word)}}};
+        if (both)
+            token.redirections.push_back({2, RedirectKind::Duplicate, "1"});
+        return token;
     }
 
-    void expand_dollar(std::string& out)
+    // The text of $(...) up to its matching parenthesis, quotes respected.
+    std::variant<std::string, SyntaxError> read_substitution_body(char close)
+    {
+        int depth = 1;
+        size_t start = m_pos;
+        while (m_pos < m_line.size()) {
+            char c = m_line[m_pos];
+            if (c == '\\') {
+                m_pos += 2;
+                continue;
+            }
+            if (close == ')' && (c == '\'' || c == '"')) {
+                size_t end = m_line.find(c, m_pos + 1);
+                if (end == std::string::npos)
+                    break;
+                m_pos = end + 1;
+                continue;
+            }
+            if (close == ')' && c == '(')
+                ++depth;
+            if (c == close && --depth == 0) {
+                std::string body = m_line.substr(start, m_pos - start);
+                ++m_pos;
+                return body;
+            }
+            ++m_pos;
+        }
+        return SyntaxError {close == ')' ? "unexpected EOF while looking for matching `)'"
+                                         : "unexpected EOF while looking for matching ``'"};
+    }
+
+    std::optional<SyntaxError> add_substitution(std::string& out, char close, bool quoted)
+    {
+        auto body = read_substitution_body(close);
+        if (auto* error = std::get_if<SyntaxError>(&body))
+            return *error;
+        out += quoted ? quoted_substitution_start : substitution_start;
+        out += std::to_string(m_substitutions.size());
+        out += substitution_end;
+        m_substitutions.push_back(std::get<std::string>(body));
+        return std::nullopt;
+    }
+
+    std::optional<SyntaxError> expand_dollar(std::string& out, bool quoted)
     {
         ++m_pos; // the '$'
         char c = peek(0);
+        if (c == '(') {
+            ++m_pos;
+            return add_substitution(out, ')', quoted);
+        }
         if (c == '?') {
             // Expanded when the command runs: in `false; echo $?` the status is the previous command's.
             out += status_marker;
             ++m_pos;
-            return;
+            return std::nullopt;
         }
         if (c == '$') {
             out += std::to_string(m_expansions.shell_pid);
             ++m_pos;
-            return;
+            return std::nullopt;
         }
         bool braced = c == '{';
         if (braced)
@@ -136,10 +203,11 @@ private:
             ++m_pos;
         if (name.empty()) {
             out += '$';
-            return;
+            return std::nullopt;
         }
         if (const char* value = std::getenv(name.c_str()))
             out += value;
+        return std::nullopt;
     }
 
     std::variant<std::string, SyntaxError> read_word()
@@ -154,6 +222,7 @@ private:
             char c = m_line[m_pos];
             if (c == ' ' || c == '\t' || c == ';' || c == '\n' || c == '|' || c == '&' || c == '>' || c == '<')
                 break;
+            std::optional<SyntaxError> error;
             if (c == '\'') {
                 size_t end = m_line.find('\'', m_pos + 1);
                 if (end == std::string::npos)
@@ -162,7 +231,7 @@ private:
                 m_pos = end + 1;
             } else if (c == '"') {
                 ++m_pos;
-                while (true) {
+                while (!error) {
                     if (m_pos >= m_line.size())
                         return SyntaxError {"unexpected EOF while looking for matching `\"'"};
                     char d = m_line[m_pos];
@@ -174,7 +243,10 @@ private:
                         out += peek(1);
                         m_pos += 2;
                     } else if (d == '$') {
-                        expand_dollar(out);
+                        error = expand_dollar(out, true);
+                    } else if (d == '`') {
+                        ++m_pos;
+                        error = add_substitution(out, '`', true);
                     } else {
                         out += d;
                         ++m_pos;
@@ -185,62 +257,70 @@ private:
                     out += m_line[m_pos + 1];
                 m_pos += 2;
             } else if (c == '$') {
-                expand_dollar(out);
+                error = expand_dollar(out, false);
+            } else if (c == '`') {
+                ++m_pos;
+                error = add_substitution(out, '`', false);
             } else {
                 out += c;
                 ++m_pos;
             }
+            if (error)
+                return *error;
         }
         return out;
     }
 
     const std::string& m_line;
     const Expansions& m_expansions;
+    std::vector<std::string>& m_substitutions;
     size_t m_pos = 0;
 };
 
 } // namespace
 
-std::variant<std::vector<ListItem>, SyntaxError> parse_line(const std::string& line, const Expansions& expansions)
+std::variant<ParsedLine, SyntaxError> parse_line(const std::string& line, const Expansions& expansions)
 {
-    auto lexed = Lexer(line, expansions).run();
+    ParsedLine parsed;
+    auto lexed = Lexer(line, expansions, parsed.substitutions).run();
     if (auto* error = std::get_if<SyntaxError>(&lexed))
         return *error;
-    std::vector<ListItem> items;
     ListItem current;
+    SimpleCommand command;
     bool have_command = false;
     Connector next = Connector::Sequence;
-    auto finish = [&](const std::string& token) -> std::optional<SyntaxError> {
-        if (!have_command)
-            return SyntaxError {"syntax error near unexpected token `" + token + "'"};
-        current.before = next;
-        items.push_back(std::move(current));
-        current = ListItem {};
-        have_command = false;
-        return std::nullopt;
-    };
-    const auto& tokens = std::get<std::vector<Token>>(lexed);
-    for (const Token& t : tokens) {
+    auto unexpected
+        = [](const std::string& token) { return SyntaxError {"syntax error near unexpected token `" + token + "'"}; };
+    for (const Token& t : std::get<std::vector<Token>>(lexed)) {
         switch (t.kind) {
         case TokenKind::Word:
-            current.command.words.push_back(t.text);
+            command.words.push_back(t.text);
             have_command = true;
             break;
         case TokenKind::Redirect:
-            current.command.redirections.push_back(t.redirection);
+            command.redirections.insert(command.redirections.end(), t.redirections.begin(), t.redirections.end());
             have_command = true;
             break;
-        case TokenKind::Pipe:
-            return SyntaxError {"pipes are not supported yet"};
         case TokenKind::Background:
             return SyntaxError {"background jobs (&) are not supported"};
+        case TokenKind::Pipe:
+            if (!have_command)
+                return unexpected(t.text);
+            current.pipeline.commands.push_back(std::move(command));
+            command = SimpleCommand {};
+            have_command = false;
+            break;
         case TokenKind::Semicolon:
         case TokenKind::AndIf:
         case TokenKind::OrIf:
-            if (t.kind == TokenKind::Semicolon && !have_command && items.empty() && current.command.words.empty())
-                return SyntaxError {"syntax error near unexpected token `;'"};
-            if (auto error = finish(t.text))
-                return *error;
+            if (!have_command)
+                return unexpected(t.text);
+            current.pipeline.commands.push_back(std::move(command));
+            command = SimpleCommand {};
+            have_command = false;
+            current.before = next;
+            parsed.items.push_back(std::move(current));
+            current = ListItem {};
             next = t.kind == TokenKind::AndIf ? Connector::And
                 : t.kind == TokenKind::OrIf   ? Connector::Or
                                               : Connector::Sequence;
@@ -248,12 +328,13 @@ std::variant<std::vector<ListItem>, SyntaxError> parse_line(const std::string& l
         }
     }
     if (have_command) {
+        current.pipeline.commands.push_back(std::move(command));
         current.before = next;
-        items.push_back(std::move(current));
-    } else if (next != Connector::Sequence) {
-        return SyntaxError {"syntax error: unexpected end of line"};
+        parsed.items.push_back(std::move(current));
+    } else if (!current.pipeline.commands.empty() || next != Connector::Sequence) {
+        return SyntaxError {"syntax error: unexpected end of file"};
     }
-    return items;
+    return parsed;
 }
 
 } // namespace ksim::shell

@@ -9,6 +9,13 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "drivers/char_dev.h"
+#include "drivers/device_model.h"
+#include "drivers/misc_device.h"
+#include "fs/debugfs.h"
+#include "fs/devtmpfs.h"
+#include "fs/proc_entries.h"
+#include "fs/sysfs_kobjects.h"
 #include "fs/vfs.h"
 #include "loader/module_loader.h"
 #include "loader/module_unloader.h"
@@ -18,7 +25,18 @@ namespace ksim {
 
 namespace {
 Kernel* g_current_kernel = nullptr; // the one kernel instance
+
+// Where the executable holding the kernel is mapped.
+void* dladdr_base_of_kernel()
+{
+    static void* base = [] {
+        Dl_info info {};
+        dladdr(reinterpret_cast<void*>(&dladdr_base_of_kernel), &info);
+        return info.dli_fbase;
+    }();
+    return base;
 }
+} // namespace
 
 Kernel::Kernel()
 {
@@ -29,8 +47,42 @@ Kernel::Kernel()
     if (!missing.empty())
         throw std::logic_error("kernel export not found in the executable: " + missing.front());
     m_vfs = make_kernel_vfs(*this);
+    set_task(m_task);
+    boot_devices();
     m_log.log(5, "Linux version 6.1.0-ksim (ksim@ksim) (gcc) #1 SMP PREEMPT_DYNAMIC ksim educational kernel");
     m_log.log(6, "Command line: console=tty0 quiet");
+}
+
+void Kernel::boot_devices()
+{
+    Directory& root = m_vfs->root();
+    m_chrdevs = std::make_unique<CharDeviceRegistry>();
+    m_misc_devices = std::make_unique<MiscDevices>();
+    m_device_model = std::make_unique<DeviceModel>();
+    m_proc_entries = std::make_unique<ProcEntries>(*this, root.subdirectory("proc"));
+    m_sysfs_objects = std::make_unique<SysfsObjects>(*this, root.subdirectory("sys"));
+    publish_builtin_kobjects(*m_sysfs_objects);
+    m_debugfs
+        = std::make_unique<Debugfs>(*this, root.subdirectory("sys").subdirectory("kernel").subdirectory("debug", 0700));
+
+    (void)m_chrdevs->register_region(1, 0, 256, "mem", kernel_owner, m_log);
+    (void)m_chrdevs->register_region(misc_major, 0, 256, "misc", kernel_owner, m_log);
+    auto mem = m_device_model->create_class(*this, "mem", nullptr, kernel_owner);
+    for (auto [name, minor, mode] :
+        {std::tuple {"null", 3U, 0666U}, {"zero", 5U, 0666U}, {"full", 7U, 0666U}, {"kmsg", 11U, 0644U}})
+        (void)m_device_model->create_device(
+            *this, mem.value(), nullptr, make_dev(1, minor), nullptr, name, kernel_owner, mode);
+    m_misc_class = m_device_model->create_class(*this, "misc", nullptr, kernel_owner).value();
+}
+
+void Kernel::report_leftovers(const std::string& module_name, OwnerId owner)
+{
+    std::vector<std::string> left;
+    for (auto part : {m_chrdevs->abandon(owner), m_misc_devices->abandon(owner), m_device_model->abandon(owner),
+             m_proc_entries->abandon(owner), m_sysfs_objects->abandon(owner), m_debugfs->abandon(owner)})
+        left.insert(left.end(), part.begin(), part.end());
+    for (const std::string& what : left)
+        m_log.log(4, module_name + ": " + what + " still registered after unload; the next use oopses");
 }
 
 Kernel::~Kernel()
@@ -60,6 +112,41 @@ ErrorOr<void> Kernel::delete_module(std::string_view name, unsigned flags)
     return unload_module(*this, name, flags);
 }
 
+void Kernel::set_task(Task task)
+{
+    m_task = std::move(task);
+    m_task_struct.pid = m_task.pid;
+    m_task_struct.tgid = m_task.pid;
+    std::snprintf(m_task_struct.comm, sizeof m_task_struct.comm, "%s", m_task.comm.c_str());
+    m_task_struct.uid = m_task.uid;
+    m_task_struct.euid = m_task.uid;
+}
+
+bool Kernel::call_module_function(
+    const void* function, const std::function<void()>& code, std::initializer_list<const char*> syscall_frames)
+{
+    auto address = reinterpret_cast<uintptr_t>(function);
+    Dl_info info;
+    bool in_kernel = dladdr(function, &info) && info.dli_fbase == dladdr_base_of_kernel();
+    if (in_kernel || m_modules.module_at(address))
+        return call_module(code, syscall_frames);
+    oops_on_freed_memory(address, true, syscall_frames);
+    return false;
+}
+
+void Kernel::oops_on_freed_memory(
+    uintptr_t address, bool instruction_fetch, std::initializer_list<const char*> syscall_frames)
+{
+    Fault fault;
+    fault.signal = SIGSEGV;
+    fault.trap = 14;
+    fault.address = address;
+    fault.error_code = instruction_fetch ? 0x10 : 0; // a page that is not present
+    fault.registers[REG_RIP] = instruction_fetch ? address : 0;
+    // A data read faults in the kernel function that followed the pointer.
+    report_oops(fault, syscall_frames, instruction_fetch ? "" : *syscall_frames.begin());
+}
+
 bool Kernel::call_module(const std::function<void()>& code, std::initializer_list<const char*> syscall_frames)
 {
     auto fault = run_guarded(code);
@@ -67,6 +154,16 @@ bool Kernel::call_module(const std::function<void()>& code, std::initializer_lis
         return true;
     report_oops(*fault, syscall_frames);
     return false;
+}
+
+void Kernel::warn(const std::string& message, const std::string& location)
+{
+    m_log.log(4, "------------[ cut here ]------------");
+    m_log.log(4, message);
+    m_log.log(4, "WARNING: CPU: 0 PID: " + std::to_string(m_task.pid) + " at " + location);
+    m_log.log(4, modules_linked_in());
+    m_log.log(4, "---[ end trace 0000000000000000 ]---");
+    m_taint.add(TaintFlag::Warn, true, m_log);
 }
 
 std::string Kernel::symbolize(uintptr_t address, bool with_offset)
@@ -99,7 +196,8 @@ std::string Kernel::modules_linked_in() const
     return out;
 }
 
-void Kernel::report_oops(const Fault& fault, std::initializer_list<const char*> syscall_frames)
+void Kernel::report_oops(
+    const Fault& fault, std::initializer_list<const char*> syscall_frames, const std::string& rip_text)
 {
     auto line = [this](const std::string& text) { m_log.log(4, text); };
     // The lines that say what happened are KERN_ALERT, so a console shows them.
@@ -145,7 +243,7 @@ void Kernel::report_oops(const Fault& fault, std::initializer_list<const char*> 
         + " 6.1.0-ksim #1");
     line("Hardware name: ksim educational kernel (one user process), BIOS none");
 
-    std::string rip = symbolize(r[REG_RIP], true);
+    std::string rip = rip_text.empty() ? symbolize(r[REG_RIP], true) : rip_text;
     auto register_dump = [&] {
         line("RIP: 0010:" + (rip.empty() ? "0x" + hex16(r[REG_RIP]) : rip));
         char b[160];

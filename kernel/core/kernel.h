@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <ksim/fs_abi.h>
+
 #include "core/error_or.h"
 #include "core/oops_guard.h"
 #include "core/task.h"
@@ -19,6 +21,12 @@
 namespace ksim {
 
 class VirtualFs;
+class CharDeviceRegistry;
+class MiscDevices;
+class DeviceModel;
+class ProcEntries;
+class SysfsObjects;
+class Debugfs;
 
 // Flags of finit_module and delete_module.
 constexpr unsigned module_init_ignore_vermagic = 2;
@@ -41,9 +49,22 @@ public:
     ModuleRegistry& modules() { return m_modules; }
     Taint& taint() { return m_taint; }
     VirtualFs& vfs() { return *m_vfs; }
+    CharDeviceRegistry& chrdevs() { return *m_chrdevs; }
+    MiscDevices& misc_devices() { return *m_misc_devices; }
+    DeviceModel& device_model() { return *m_device_model; }
+    struct ksim_class* misc_class() { return m_misc_class; }
+    ProcEntries& proc_entries() { return *m_proc_entries; }
+    SysfsObjects& sysfs_objects() { return *m_sysfs_objects; }
+    Debugfs& debugfs() { return *m_debugfs; }
+
+    // Warns about what a module leaves registered as it goes (devices,
+    // /proc, /sys and debugfs entries) and fences those entries off.
+    void report_leftovers(const std::string& module_name, OwnerId owner);
 
     const Task& task() const { return m_task; }
-    void set_task(Task task) { m_task = std::move(task); }
+    void set_task(Task task);
+    // What `current` points to in module code.
+    struct task_struct* current_task_struct() { return &m_task_struct; }
 
     // finit_module(2): `path` is what the module's file is called (for the
     // loader's own records); the image is its bytes.
@@ -56,6 +77,21 @@ public:
     // taints the kernel and returns false. `syscall_frames` names the kernel
     // functions that called into the module, innermost first.
     bool call_module(const std::function<void()>& code, std::initializer_list<const char*> syscall_frames);
+    // The same for a call through a function pointer a module registered. A
+    // pointer into a module that is gone (one unloaded without unregistering)
+    // is not followed: the kernel reports the Oops Linux would print for the
+    // jump into freed memory.
+    bool call_module_function(
+        const void* function, const std::function<void()>& code, std::initializer_list<const char*> syscall_frames);
+
+    // The Oops for a kernel access to memory that is gone (a module's,
+    // after its unload); the calling task dies.
+    void oops_on_freed_memory(
+        uintptr_t address, bool instruction_fetch, std::initializer_list<const char*> syscall_frames);
+
+    // WARN(1, message) from kernel code at `location` ("fs/proc/generic.c:382
+    // proc_register"): the report, and taint W.
+    void warn(const std::string& message, const std::string& location);
 
     // "sym+0x1f/0x40 [mod]" for %pS and Oops traces; "" if unknown.
     std::string symbolize(uintptr_t address, bool with_offset);
@@ -63,8 +99,11 @@ public:
     int oops_count() const { return m_oops_count; }
 
 private:
-    void report_oops(const Fault& fault, std::initializer_list<const char*> syscall_frames);
+    // `rip_text` names the faulting code when it is not module code.
+    void report_oops(
+        const Fault& fault, std::initializer_list<const char*> syscall_frames, const std::string& rip_text = "");
     std::string modules_linked_in() const;
+    void boot_devices();
 
     KernelLog m_log;
     SlabAllocator m_slab;
@@ -72,7 +111,15 @@ private:
     ModuleRegistry m_modules;
     Taint m_taint;
     std::unique_ptr<VirtualFs> m_vfs;
+    std::unique_ptr<CharDeviceRegistry> m_chrdevs;
+    std::unique_ptr<MiscDevices> m_misc_devices;
+    std::unique_ptr<DeviceModel> m_device_model;
+    struct ksim_class* m_misc_class = nullptr;
+    std::unique_ptr<ProcEntries> m_proc_entries;
+    std::unique_ptr<SysfsObjects> m_sysfs_objects;
+    std::unique_ptr<Debugfs> m_debugfs;
     Task m_task;
+    struct task_struct m_task_struct { };
     int m_oops_count = 0;
 };
 

@@ -1,14 +1,18 @@
 // The task a kernel call runs for: what current->pid, current->comm and permission checks see.
 #pragma once
 
+#include <memory>
 #include <string>
 
 namespace ksim {
+
+class UserMemory;
 
 struct Task {
     int pid = 1;
     std::string comm = "init";
     unsigned uid = 0;
+    std::shared_ptr<UserMemory> mm; // the task's user address space, if it has one
 
     bool is_root() const { return uid == 0; } // holds CAP_SYS_MODULE, CAP_SYSLOG, ...
 };

@@ -1,4 +1,4 @@
-// Assembles /proc and /sys (see kernel_vfs.h).
+// Assembles /proc, /sys and /dev (see kernel_vfs.h).
 #include "fs/kernel_vfs.h"
 
 #include "fs/vfs.h"
@@ -10,6 +10,7 @@ std::unique_ptr<VirtualFs> make_kernel_vfs(Kernel& kernel)
     auto vfs = std::make_unique<VirtualFs>();
     populate_procfs(vfs->root().subdirectory("proc"), kernel);
     populate_sysfs(vfs->root().subdirectory("sys"), kernel);
+    vfs->root().subdirectory("dev", 0755);
     return vfs;
 }
 

@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "core/kernel.h"
+#include "drivers/char_dev.h"
+#include "drivers/misc_device.h"
 #include "fs/kernel_vfs.h"
 #include "fs/vfs.h"
 
@@ -95,6 +97,32 @@ ErrorOr<int> parse_int(std::string_view text)
     return static_cast<int>(value);
 }
 
+// The machine ksim pretends to be has 2 GiB; the slab figures are the real
+// kmalloc usage of the kernel and its modules.
+std::string proc_meminfo(Kernel& kernel)
+{
+    constexpr unsigned long total_kb = 2UL << 20;
+    unsigned long slab_kb = (kernel.slab().total().object_bytes + 1023) / 1024;
+    std::string out;
+    auto line = [&out](const char* name, unsigned long kb) {
+        char text[64];
+        std::snprintf(text, sizeof text, "%-16s%8lu kB\n", name, kb);
+        out += text;
+    };
+    line("MemTotal:", total_kb);
+    line("MemFree:", total_kb - slab_kb);
+    line("MemAvailable:", total_kb - slab_kb);
+    line("Buffers:", 0);
+    line("Cached:", 0);
+    line("SwapCached:", 0);
+    line("SwapTotal:", 0);
+    line("SwapFree:", 0);
+    line("Slab:", slab_kb);
+    line("SReclaimable:", 0);
+    line("SUnreclaim:", slab_kb);
+    return out;
+}
+
 } // namespace
 
 void populate_procfs(Directory& proc, Kernel& kernel)
@@ -107,6 +135,25 @@ void populate_procfs(Directory& proc, Kernel& kernel)
     }));
     proc.add("version", std::make_shared<TextFile>(0444, [](const Task&) -> ErrorOr<std::string> {
         return std::string("Linux version 6.1.0-ksim (ksim@ksim) (gcc) #1 SMP PREEMPT_DYNAMIC ksim\n");
+    }));
+    proc.add("devices", std::make_shared<TextFile>(0444, [&kernel](const Task&) -> ErrorOr<std::string> {
+        return kernel.chrdevs().proc_devices() + "\nBlock devices:\n";
+    }));
+    proc.add("misc", std::make_shared<TextFile>(0444, [&kernel](const Task&) -> ErrorOr<std::string> {
+        return kernel.misc_devices().proc_misc();
+    }));
+    proc.add("cmdline", std::make_shared<TextFile>(0444, [](const Task&) -> ErrorOr<std::string> {
+        return std::string("BOOT_IMAGE=/boot/vmlinuz-6.1.0-ksim console=tty0 quiet\n");
+    }));
+    proc.add("uptime", std::make_shared<TextFile>(0444, [&kernel](const Task&) -> ErrorOr<std::string> {
+        // Seconds up, then seconds idle summed over CPUs: ksim's one CPU is never idle.
+        char text[64];
+        double up = static_cast<double>(kernel.log().now_ns()) / 1e9;
+        std::snprintf(text, sizeof text, "%.2f %.2f\n", up, 0.0);
+        return std::string(text);
+    }));
+    proc.add("meminfo", std::make_shared<TextFile>(0444, [&kernel](const Task&) -> ErrorOr<std::string> {
+        return proc_meminfo(kernel);
     }));
 
     Directory& sys_kernel = proc.subdirectory("sys").subdirectory("kernel");

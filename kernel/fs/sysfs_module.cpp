@@ -16,12 +16,15 @@ using Text = ErrorOr<std::string>;
 // answers ENODEV instead of touching freed memory.
 std::shared_ptr<TextFile> attribute(Kernel& kernel, std::string name, std::function<std::string(Module&)> show)
 {
-    return std::make_shared<TextFile>(0444, [&kernel, name, show](const Task&) -> Text {
-        Module* m = kernel.modules().find(name);
-        if (!m)
-            return Errno {ENODEV};
-        return show(*m);
-    });
+    return std::make_shared<TextFile>(
+        0444,
+        [&kernel, name, show](const Task&) -> Text {
+            Module* m = kernel.modules().find(name);
+            if (!m)
+                return Errno {ENODEV};
+            return show(*m);
+        },
+        TextFile::Writer {}, 4096);
 }
 
 std::shared_ptr<VfsNode> parameter_file(Kernel& kernel, const std::string& module_name, const kernel_param& kp)
@@ -49,7 +52,7 @@ std::shared_ptr<VfsNode> parameter_file(Kernel& kernel, const std::string& modul
             return Errno {-ret};
         return {};
     };
-    return std::make_shared<TextFile>(kp.perm, reader, writer);
+    return std::make_shared<TextFile>(kp.perm, reader, writer, 4096);
 }
 
 std::shared_ptr<VfsNode> module_directory(Kernel& kernel, const std::string& name)

@@ -1,9 +1,98 @@
-// The kernel's virtual files (see vfs.h).
+// The kernel's file tree (see vfs.h).
 #include "fs/vfs.h"
 
 #include <cerrno>
 
 namespace ksim {
+
+namespace {
+
+class TextOpenFile : public OpenFile {
+public:
+    // The functions are copied: nodes under /sys/module are made afresh on
+    // each lookup and may be gone while the file is open.
+    TextOpenFile(int flags, Task task, TextFile::Reader reader, TextFile::Writer writer)
+        : OpenFile(flags)
+        , m_task(std::move(task))
+        , m_reader(std::move(reader))
+        , m_writer(std::move(writer))
+    {
+    }
+
+    ErrorOr<std::string> read(size_t count) override
+    {
+        // Like kernfs, the contents are made afresh by a read at offset 0.
+        if (m_position == 0 || !m_made) {
+            auto text = m_reader(m_task);
+            if (text.is_error())
+                return Errno {text.error()};
+            m_contents = text.release_value();
+            m_made = true;
+        }
+        if (m_position >= static_cast<long long>(m_contents.size()))
+            return std::string();
+        std::string chunk = m_contents.substr(static_cast<size_t>(m_position), count);
+        m_position += static_cast<long long>(chunk.size());
+        return chunk;
+    }
+
+    ErrorOr<size_t> write(std::string_view data) override
+    {
+        if (!m_writer)
+            return Errno {EIO};
+        auto written = m_writer(m_task, data);
+        if (written.is_error())
+            return Errno {written.error()};
+        return data.size();
+    }
+
+    ErrorOr<long long> llseek(long long offset, int whence) override
+    {
+        long long base = whence == 0 ? 0 : whence == 1 ? m_position : -1;
+        if (base < 0 || base + offset < 0)
+            return Errno {EINVAL};
+        return m_position = base + offset;
+    }
+
+private:
+    Task m_task;
+    TextFile::Reader m_reader;
+    TextFile::Writer m_writer;
+    std::string m_contents;
+    bool m_made = false;
+    long long m_position = 0;
+};
+
+class DirectoryOpenFile : public OpenFile {
+public:
+    using OpenFile::OpenFile;
+    ErrorOr<std::string> read(size_t) override { return Errno {EISDIR}; }
+    ErrorOr<size_t> write(std::string_view) override { return Errno {EISDIR}; }
+};
+
+} // namespace
+
+ErrorOr<long long> OpenFile::llseek(long long, int)
+{
+    return Errno {ESPIPE};
+}
+
+ErrorOr<long> OpenFile::ioctl(unsigned, unsigned long)
+{
+    return Errno {ENOTTY};
+}
+
+ErrorOr<std::unique_ptr<OpenFile>> TextFile::open(const Task& task, int flags)
+{
+    return std::unique_ptr<OpenFile>(std::make_unique<TextOpenFile>(flags, task, m_reader, m_writer));
+}
+
+ErrorOr<std::unique_ptr<OpenFile>> Directory::open(const Task&, int flags)
+{
+    if ((flags & open_access_mask) != open_read_only)
+        return Errno {EISDIR};
+    return std::unique_ptr<OpenFile>(std::make_unique<DirectoryOpenFile>(flags));
+}
 
 std::shared_ptr<VfsNode> Directory::lookup(std::string_view name)
 {
@@ -34,23 +123,32 @@ Directory& Directory::add(const std::string& name, std::shared_ptr<VfsNode> node
     return *this;
 }
 
-Directory& Directory::subdirectory(const std::string& name)
+bool Directory::remove(std::string_view name)
 {
     auto it = m_children.find(name);
     if (it == m_children.end())
-        it = m_children.emplace(name, std::make_shared<Directory>()).first;
+        return false;
+    m_children.erase(it);
+    return true;
+}
+
+Directory& Directory::subdirectory(const std::string& name, unsigned mode)
+{
+    auto it = m_children.find(name);
+    if (it == m_children.end())
+        it = m_children.emplace(name, std::make_shared<Directory>(mode)).first;
     return static_cast<Directory&>(*it->second);
 }
 
 bool VirtualFs::is_kernel_path(std::string_view path)
 {
-    for (std::string_view mount : {"/proc", "/sys"})
+    for (std::string_view mount : {"/proc", "/sys", "/dev"})
         if (path == mount || (path.starts_with(mount) && path[mount.size()] == '/'))
             return true;
     return false;
 }
 
-ErrorOr<std::shared_ptr<VfsNode>> VirtualFs::resolve(std::string_view path) const
+ErrorOr<std::shared_ptr<VfsNode>> VirtualFs::resolve(std::string_view path, const Task* task) const
 {
     std::shared_ptr<VfsNode> node = m_root;
     while (!path.empty()) {
@@ -65,6 +163,9 @@ ErrorOr<std::shared_ptr<VfsNode>> VirtualFs::resolve(std::string_view path) cons
             continue;
         if (!node->is_directory())
             return Errno {ENOTDIR};
+        // Searching a directory needs its x bit (debugfs is root's only).
+        if (NodeInfo dir = node->info(); task && !task->is_root() && !(dir.mode & (task->uid == dir.uid ? 0100 : 0001)))
+            return Errno {EACCES};
         node = node->lookup(name);
         if (!node)
             return Errno {ENOENT};
@@ -72,27 +173,69 @@ ErrorOr<std::shared_ptr<VfsNode>> VirtualFs::resolve(std::string_view path) cons
     return node;
 }
 
-ErrorOr<std::string> VirtualFs::read(const Task& task, std::string_view path) const
+int permission_error(const VfsNode& node, const Task& task, int flags)
 {
-    auto node = resolve(path);
+    NodeInfo info = node.info();
+    bool wants_read = (flags & open_access_mask) != open_write_only;
+    bool wants_write = (flags & open_access_mask) != open_read_only;
+    if (task.is_root()) {
+        // CAP_DAC_OVERRIDE, except where kernfs and procfs insist on a write bit.
+        if (wants_write && node.needs_write_bit() && !(info.mode & 0222))
+            return EACCES;
+        return 0;
+    }
+    unsigned bits = task.uid == info.uid ? (info.mode >> 6) & 7 : info.mode & 7;
+    if ((wants_read && !(bits & 4)) || (wants_write && !(bits & 2)))
+        return EACCES;
+    return 0;
+}
+
+ErrorOr<std::unique_ptr<OpenFile>> VirtualFs::open(const Task& task, std::string_view path, int flags) const
+{
+    auto node = resolve(path, &task);
     if (node.is_error())
         return Errno {node.error()};
-    if (!task.is_root() && !(node.value()->mode() & 0004))
-        return Errno {EACCES};
-    return node.value()->read(task);
+    if (node.value()->is_directory() && (flags & open_access_mask) != open_read_only)
+        return Errno {EISDIR};
+    if (int error = permission_error(*node.value(), task, flags))
+        return Errno {error};
+    return node.value()->open(task, flags);
+}
+
+ErrorOr<std::string> read_all(OpenFile& file, size_t limit)
+{
+    std::string contents;
+    while (contents.size() < limit) {
+        auto chunk = file.read(std::min<size_t>(128 << 10, limit - contents.size()));
+        if (chunk.is_error())
+            return Errno {chunk.error()};
+        if (chunk.value().empty())
+            break;
+        contents += chunk.value();
+    }
+    return contents;
+}
+
+ErrorOr<std::string> VirtualFs::read(const Task& task, std::string_view path) const
+{
+    auto file = open(task, path, open_read_only);
+    if (file.is_error())
+        return Errno {file.error()};
+    auto contents = read_all(*file.value());
+    file.value()->release();
+    return contents;
 }
 
 ErrorOr<void> VirtualFs::write(const Task& task, std::string_view path, std::string_view data) const
 {
-    auto node = resolve(path);
-    if (node.is_error())
-        return Errno {node.error()};
-    if (node.value()->is_directory())
-        return Errno {EISDIR};
-    unsigned needed = task.is_root() ? 0222 : 0002;
-    if (!(node.value()->mode() & needed))
-        return Errno {EACCES};
-    return node.value()->write(task, data);
+    auto file = open(task, path, open_write_only);
+    if (file.is_error())
+        return Errno {file.error()};
+    auto written = file.value()->write(data);
+    file.value()->release();
+    if (written.is_error())
+        return Errno {written.error()};
+    return {};
 }
 
 } // namespace ksim

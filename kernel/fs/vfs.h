@@ -1,4 +1,4 @@
-// The kernel's virtual files (/proc, /sys): a tree of nodes, some generated on each lookup.
+// The kernel's file tree (/proc, /sys, /dev): nodes, and the open files made from them.
 #pragma once
 
 #include <functional>
@@ -15,36 +15,81 @@ namespace ksim {
 
 class Kernel;
 
+// open(2) flags ksim understands (Linux's values).
+constexpr int open_read_only = 0, open_write_only = 1, open_read_write = 2, open_access_mask = 3;
+constexpr int open_create = 0100, open_truncate = 01000, open_append = 02000, open_nonblock = 04000;
+
+// An open file description: what one open(2) returns, shared by the file
+// descriptors dup'ed from it. Closing the last one releases it.
+class OpenFile {
+public:
+    explicit OpenFile(int flags)
+        : m_flags(flags)
+    {
+    }
+    virtual ~OpenFile() = default;
+    OpenFile(const OpenFile&) = delete;
+    OpenFile& operator=(const OpenFile&) = delete;
+
+    int flags() const { return m_flags; }
+    bool readable() const { return (m_flags & open_access_mask) != open_write_only; }
+    bool writable() const { return (m_flags & open_access_mask) != open_read_only; }
+
+    // read(2) of at most `count` bytes; "" at end of file.
+    virtual ErrorOr<std::string> read(size_t count) = 0;
+    // write(2): how many bytes were taken.
+    virtual ErrorOr<size_t> write(std::string_view data) = 0;
+    virtual ErrorOr<long long> llseek(long long offset, int whence);
+    // ioctl(2) with `arg` as the caller passed it (often a user address).
+    virtual ErrorOr<long> ioctl(unsigned command, unsigned long arg);
+    // The last close; the file's owner may run code (a driver's release).
+    virtual void release() { }
+
+private:
+    int m_flags;
+};
+
+// What ls -l and stat show about a node.
+struct NodeInfo {
+    char type = '-'; // '-', 'd', 'c'
+    unsigned mode = 0444;
+    unsigned uid = 0;
+    unsigned rdev = 0; // MKDEV(major, minor) for device nodes
+    long long size = 0;
+};
+
 class VfsNode {
 public:
     virtual ~VfsNode() = default;
     virtual bool is_directory() const { return false; }
-    virtual unsigned mode() const = 0; // permission bits; every node belongs to root
-    virtual ErrorOr<std::string> read(const Task&) { return Errno {EISDIR}; }
-    virtual ErrorOr<void> write(const Task&, std::string_view) { return Errno {EISDIR}; }
+    virtual NodeInfo info() const = 0;
+    // kernfs and procfs refuse to open a file for writing that has no write
+    // bit at all, even for root; device nodes follow plain DAC rules.
+    virtual bool needs_write_bit() const { return true; }
+    virtual ErrorOr<std::unique_ptr<OpenFile>> open(const Task&, int flags) = 0;
     virtual std::shared_ptr<VfsNode> lookup(std::string_view) { return nullptr; }
     virtual std::vector<std::string> list() const { return {}; }
 };
 
+// A file whose whole contents a function makes on the first read, and
+// whose writes each go to another function: sysfs attributes and most of /proc.
 class TextFile : public VfsNode {
 public:
     using Reader = std::function<ErrorOr<std::string>(const Task&)>;
     using Writer = std::function<ErrorOr<void>(const Task&, std::string_view)>;
-    TextFile(unsigned mode, Reader reader, Writer writer = {})
+    TextFile(unsigned mode, Reader reader, Writer writer = {}, long long size = 0)
         : m_mode(mode)
+        , m_size(size)
         , m_reader(std::move(reader))
         , m_writer(std::move(writer))
     {
     }
-    unsigned mode() const override { return m_mode; }
-    ErrorOr<std::string> read(const Task& task) override { return m_reader(task); }
-    ErrorOr<void> write(const Task& task, std::string_view data) override
-    {
-        return m_writer ? m_writer(task, data) : ErrorOr<void>(Errno {EIO});
-    }
+    NodeInfo info() const override { return {'-', m_mode, 0, 0, m_size}; }
+    ErrorOr<std::unique_ptr<OpenFile>> open(const Task& task, int flags) override;
 
 private:
     unsigned m_mode;
+    long long m_size;
     Reader m_reader;
     Writer m_writer;
 };
@@ -53,7 +98,10 @@ class Directory : public VfsNode {
 public:
     using Lister = std::function<std::vector<std::string>()>;
     using Maker = std::function<std::shared_ptr<VfsNode>(std::string_view)>;
-    Directory() = default;
+    explicit Directory(unsigned mode = 0555)
+        : m_mode(mode)
+    {
+    }
     // A directory whose entries are computed on each lookup (/sys/module/*).
     Directory(Lister lister, Maker maker)
         : m_lister(std::move(lister))
@@ -62,13 +110,18 @@ public:
     }
 
     bool is_directory() const override { return true; }
-    unsigned mode() const override { return 0555; }
+    NodeInfo info() const override { return {'d', m_mode, 0, 0, 0}; }
+    ErrorOr<std::unique_ptr<OpenFile>> open(const Task&, int flags) override;
     std::shared_ptr<VfsNode> lookup(std::string_view name) override;
     std::vector<std::string> list() const override;
+    bool contains(std::string_view name) const { return m_children.contains(name); }
+    bool empty() const { return m_children.empty(); }
     Directory& add(const std::string& name, std::shared_ptr<VfsNode> node);
-    Directory& subdirectory(const std::string& name);
+    bool remove(std::string_view name);
+    Directory& subdirectory(const std::string& name, unsigned mode = 0555);
 
 private:
+    unsigned m_mode = 0555;
     std::map<std::string, std::shared_ptr<VfsNode>, std::less<>> m_children;
     Lister m_lister;
     Maker m_maker;
@@ -82,12 +135,14 @@ public:
     }
     Directory& root() { return *m_root; }
 
-    // Paths under /proc and /sys are the kernel's; all others are the host's.
+    // Paths under /proc, /sys and /dev are the kernel's; all others are the host's.
     static bool is_kernel_path(std::string_view path);
 
-    ErrorOr<std::shared_ptr<VfsNode>> resolve(std::string_view path) const;
-    // Reading and writing with Linux's permission checks: root reads
-    // anything but writes only where a write bit is set.
+    // With a task, each directory on the way must be searchable by it.
+    ErrorOr<std::shared_ptr<VfsNode>> resolve(std::string_view path, const Task* task = nullptr) const;
+    // open(2) with Linux's permission checks for the task.
+    ErrorOr<std::unique_ptr<OpenFile>> open(const Task& task, std::string_view path, int flags) const;
+    // Whole-file helpers: open, read or write everything, close.
     ErrorOr<std::string> read(const Task& task, std::string_view path) const;
     ErrorOr<void> write(const Task& task, std::string_view path, std::string_view data) const;
 
@@ -95,7 +150,13 @@ private:
     std::shared_ptr<Directory> m_root;
 };
 
-// Builds /proc and /sys for a kernel.
+// The permission check of open(2) for a node's mode bits and owner.
+int permission_error(const VfsNode& node, const Task& task, int flags);
+
+// Reads from an open file until end of file (or `limit` bytes).
+ErrorOr<std::string> read_all(OpenFile& file, size_t limit = 64 << 20);
+
+// Builds /proc, /sys and /dev for a kernel.
 std::unique_ptr<VirtualFs> make_kernel_vfs(Kernel& kernel);
 
 } // namespace ksim

@@ -63,6 +63,7 @@ void release_module(Kernel& kernel, OwnerId id)
             p->refcount--;
     free_module_params(module->params());
     report_leaks(kernel, *module);
+    kernel.report_leftovers(module->name, id);
     module->descriptor = nullptr;
     if (!module->library->close())
         kernel.log().log(4, module->name + ": still mapped after unload; its globals will keep their values");

@@ -80,9 +80,15 @@ void KernelLog::log(std::string_view message)
     }
 }
 
-void KernelLog::store_line(int level, std::string_view text, bool open_ended)
+void KernelLog::log_user(int facility, int level, std::string_view text)
 {
-    m_ring.append(now_ns(), level, 0, std::string(text.substr(0, max_line)));
+    finish_open_line();
+    store_line(level, text, false, facility);
+}
+
+void KernelLog::store_line(int level, std::string_view text, bool open_ended, int facility)
+{
+    m_ring.append(now_ns(), level, facility, std::string(text.substr(0, max_line)));
     m_line_open = open_ended;
     if (!open_ended)
         emit_to_console(m_ring.last());

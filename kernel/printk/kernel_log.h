@@ -33,6 +33,8 @@ public:
     void log(std::string_view message);
     // Log a line at a level, from the kernel itself.
     void log(int level, std::string_view text);
+    // A line written to /dev/kmsg by user space (facility user unless given).
+    void log_user(int facility, int level, std::string_view text);
 
     uint64_t now_ns() const;
 
@@ -51,7 +53,7 @@ public:
     static constexpr size_t max_line = 992;
 
 private:
-    void store_line(int level, std::string_view text, bool open_ended);
+    void store_line(int level, std::string_view text, bool open_ended, int facility = 0);
     void finish_open_line();
     void emit_to_console(const LogRecord& record) const;
 

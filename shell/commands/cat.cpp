@@ -1,36 +1,35 @@
-// cat: print host files and the kernel's /proc and /sys files.
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-
-#include "fs/vfs.h"
+// cat: copy files (host files, /proc, /sys, /dev) or standard input to standard output.
 #include "shell/command.h"
-#include "shell/shell.h"
 
 namespace ksim::shell {
 
 int cmd_cat(CommandContext& c)
 {
+    std::vector<std::string> paths(c.args.begin() + 1, c.args.end());
+    if (paths.empty())
+        paths.push_back("-");
     int status = 0;
-    for (size_t i = 1; i < c.args.size(); ++i) {
-        const std::string& path = c.args[i];
-        std::string absolute = c.shell.host_path(path);
-        std::string contents;
-        if (VirtualFs::is_kernel_path(absolute)) {
-            Task task = c.kernel.task();
-            auto data = c.kernel.vfs().read(task, absolute);
-            if (data.is_error()) {
-                c.err << "cat: " << path << ": " << std::strerror(data.error()) << "\n";
-                status = 1;
-                continue;
-            }
-            contents = data.release_value();
-        } else if (!read_host_file(absolute, contents)) {
-            c.err << "cat: " << path << ": " << std::strerror(errno) << "\n";
-            status = 1;
+    for (const std::string& path : paths) {
+        auto input = open_input(c, path);
+        if (input.is_error()) {
+            status = report_error(c, path, input.error());
             continue;
         }
-        c.out << contents;
+        // coreutils reads 128 KiB at a time until read() returns 0.
+        while (true) {
+            auto chunk = input.value()->read(128 << 10);
+            if (chunk.is_error()) {
+                status = report_error(c, path, chunk.error());
+                break;
+            }
+            if (chunk.value().empty())
+                break;
+            c.out << chunk.value();
+            if (!c.out)
+                return 1; // the reader of our pipe has gone
+        }
+        if (status == 137)
+            return status;
     }
     return status;
 }

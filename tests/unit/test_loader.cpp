@@ -37,7 +37,7 @@ ErrorOr<void> insmod(Kernel& kernel, const std::string& name, const std::string&
 
 Task root_task()
 {
-    return Task {10, "insmod", 0};
+    return Task {10, "insmod", 0, nullptr};
 }
 } // namespace
 
@@ -96,7 +96,7 @@ TEST_CASE("names: dashes become underscores, extensions and folders go")
 TEST_CASE("load, refuse a duplicate, unload; unprivileged callers get EPERM")
 {
     Kernel kernel;
-    kernel.set_task(Task {10, "insmod", 1000});
+    kernel.set_task(Task {10, "insmod", 1000, nullptr});
     CHECK(insmod(kernel, "hello").error() == EPERM);
     kernel.set_task(root_task());
     CHECK_FALSE(insmod(kernel, "hello").is_error());
@@ -162,7 +162,7 @@ TEST_CASE("/proc and /sys show the modules in Linux's formats")
     REQUIRE_FALSE(insmod(kernel, "provider").is_error());
     REQUIRE_FALSE(insmod(kernel, "consumer").is_error());
     REQUIRE_FALSE(insmod(kernel, "params", "p_int=9").is_error());
-    Task learner {20, "cat", 1000};
+    Task learner {20, "cat", 1000, nullptr};
     std::string modules = kernel.vfs().read(learner, "/proc/modules").value();
     CHECK(modules.find("provider ") != std::string::npos);
     CHECK(modules.find(" 1 consumer, Live 0x0000000000000000 (OE)\n") != std::string::npos);

@@ -1,0 +1,195 @@
+// Open files backed by a module's file_operations or proc_ops (see module_file.h).
+#include "fs/module_file.h"
+
+#include <cerrno>
+
+#include "core/kernel.h"
+#include "uaccess/user_memory.h"
+
+extern "C" bool try_module_get(struct module* module);
+extern "C" void module_put(struct module* module);
+
+namespace ksim {
+
+namespace {
+
+constexpr int erestartsys = 512, enoioctlcmd = 515;
+
+// The kernel functions between a system call and a driver, for Oops traces.
+#define KSIM_SYSCALL_TAIL "do_syscall_64+0x58/0xc0", "entry_SYSCALL_64_after_hwframe+0x64/0xce"
+
+class ModuleOpenFile : public OpenFile {
+public:
+    ModuleOpenFile(Kernel& kernel, int flags, const ModuleFileSetup& setup)
+        : OpenFile(flags)
+        , m_kernel(kernel)
+        , m_proc_ops(setup.proc_ops)
+        , m_removed(setup.removed)
+        , m_inode_owner(setup.inode_owner)
+    {
+        m_file.f_inode = setup.inode;
+        m_file.f_op = setup.fops;
+        m_file.f_flags = static_cast<unsigned>(flags);
+        m_file.f_mode = FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE | (readable() ? FMODE_READ : 0U)
+            | (writable() ? FMODE_WRITE : 0U);
+        m_file.private_data = setup.private_data;
+        m_file.f_count = 1;
+        m_owner = setup.fops ? setup.fops->owner : nullptr;
+    }
+
+    ErrorOr<void> open_method()
+    {
+        auto method = m_proc_ops ? m_proc_ops->proc_open : m_file.f_op->open;
+        if (!method)
+            return {};
+        int result = 0;
+        if (!m_kernel.call_module_function(reinterpret_cast<const void*>(method),
+                [&] { result = method(m_file.f_inode, &m_file); },
+                {"chrdev_open+0xc9/0x230", "do_dentry_open+0x1e6/0x410", "path_openat+0xb77/0x1050",
+                    "do_filp_open+0xb2/0x160", "do_sys_openat2+0x9f/0x160", "__x64_sys_openat+0x55/0x90",
+                    KSIM_SYSCALL_TAIL}))
+            return Errno {task_killed};
+        if (result < 0)
+            return Errno {-result};
+        return {};
+    }
+
+    struct module* owner() const { return m_owner; }
+
+    ErrorOr<std::string> read(size_t count) override
+    {
+        if (!readable())
+            return Errno {EBADF};
+        if (is_removed())
+            return Errno {EIO};
+        auto method = m_proc_ops ? m_proc_ops->proc_read : m_file.f_op->read;
+        if (!method)
+            return Errno {EINVAL};
+        const auto& mm = m_kernel.task().mm;
+        if (!mm)
+            return Errno {EFAULT};
+        size_t mark = mm->mark();
+        uintptr_t buffer = mm->allocate(count);
+        long result = 0;
+        long long position = m_file.f_pos;
+        bool survived = m_kernel.call_module_function(reinterpret_cast<const void*>(method),
+            [&] { result = method(&m_file, reinterpret_cast<char*>(buffer), count, &position); },
+            {"vfs_read+0xa8/0x2a0", "ksys_read+0x67/0xf0", "__x64_sys_read+0x19/0x20", KSIM_SYSCALL_TAIL});
+        std::string data;
+        if (survived && result > 0)
+            data = mm->load(buffer, std::min(static_cast<size_t>(result), count));
+        mm->release(mark);
+        if (!survived)
+            return Errno {task_killed};
+        if (result < 0)
+            return Errno {result == -erestartsys ? EINTR : static_cast<int>(-result)};
+        m_file.f_pos = position;
+        return data;
+    }
+
+    ErrorOr<size_t> write(std::string_view data) override
+    {
+        if (!writable())
+            return Errno {EBADF};
+        if (is_removed())
+            return Errno {EIO};
+        auto method = m_proc_ops ? m_proc_ops->proc_write : m_file.f_op->write;
+        if (!method)
+            return Errno {EINVAL};
+        const auto& mm = m_kernel.task().mm;
+        if (!mm)
+            return Errno {EFAULT};
+        size_t mark = mm->mark();
+        uintptr_t buffer = mm->store(data);
+        long result = 0;
+        long long position = m_file.f_pos;
+        bool survived = m_kernel.call_module_function(reinterpret_cast<const void*>(method),
+            [&] { result = method(&m_file, reinterpret_cast<const char*>(buffer), data.size(), &position); },
+            {"vfs_write+0xb8/0x3a0", "ksys_write+0x67/0xf0", "__x64_sys_write+0x19/0x20", KSIM_SYSCALL_TAIL});
+        mm->release(mark);
+        if (!survived)
+            return Errno {task_killed};
+        if (result < 0)
+            return Errno {result == -erestartsys ? EINTR : static_cast<int>(-result)};
+        m_file.f_pos = position;
+        return std::min(static_cast<size_t>(result), data.size());
+    }
+
+    ErrorOr<long long> llseek(long long offset, int whence) override
+    {
+        if (is_removed())
+            return Errno {EIO};
+        auto method = m_proc_ops ? m_proc_ops->proc_lseek : m_file.f_op->llseek;
+        if (!method || !(m_file.f_mode & FMODE_LSEEK))
+            return Errno {ESPIPE};
+        long long result = 0;
+        if (!m_kernel.call_module_function(reinterpret_cast<const void*>(method),
+                [&] { result = method(&m_file, offset, whence); },
+                {"ksys_lseek+0x6a/0xb0", "__x64_sys_lseek+0x18/0x20", KSIM_SYSCALL_TAIL}))
+            return Errno {task_killed};
+        if (result < 0)
+            return Errno {static_cast<int>(-result)};
+        return result;
+    }
+
+    ErrorOr<long> ioctl(unsigned command, unsigned long arg) override
+    {
+        if (is_removed())
+            return Errno {EIO};
+        auto method = m_proc_ops ? m_proc_ops->proc_ioctl : m_file.f_op->unlocked_ioctl;
+        if (!method)
+            return Errno {ENOTTY};
+        long result = 0;
+        if (!m_kernel.call_module_function(reinterpret_cast<const void*>(method),
+                [&] { result = method(&m_file, command, arg); }, {"__x64_sys_ioctl+0x8d/0xd0", KSIM_SYSCALL_TAIL}))
+            return Errno {task_killed};
+        if (result == -enoioctlcmd)
+            return Errno {ENOTTY};
+        if (result < 0)
+            return Errno {result == -erestartsys ? EINTR : static_cast<int>(-result)};
+        return result;
+    }
+
+    void release() override
+    {
+        auto method = m_proc_ops ? m_proc_ops->proc_release : m_file.f_op->release;
+        if (method && !is_removed())
+            m_kernel.call_module_function(reinterpret_cast<const void*>(method),
+                [&] { method(m_file.f_inode, &m_file); },
+                {"__fput+0x95/0x260", "task_work_run+0x5c/0x90", "exit_to_user_mode_prepare+0x1a3/0x1b0",
+                    "syscall_exit_to_user_mode+0x27/0x50", KSIM_SYSCALL_TAIL});
+        if (m_owner)
+            module_put(m_owner);
+        m_owner = nullptr;
+    }
+
+private:
+    bool is_removed() const { return m_removed && *m_removed; }
+
+    Kernel& m_kernel;
+    struct file m_file { };
+    const struct proc_ops* m_proc_ops;
+    std::shared_ptr<const bool> m_removed;
+    std::shared_ptr<const void> m_inode_owner;
+    struct module* m_owner = nullptr;
+};
+
+} // namespace
+
+ErrorOr<std::unique_ptr<OpenFile>> open_module_file(Kernel& kernel, int flags, ModuleFileSetup setup)
+{
+    if (setup.removed && *setup.removed)
+        return Errno {ENOENT};
+    auto file = std::make_unique<ModuleOpenFile>(kernel, flags, setup);
+    // fops_get(): a module whose files are open cannot be removed.
+    if (file->owner() && !try_module_get(file->owner()))
+        return Errno {ENXIO};
+    if (auto opened = file->open_method(); opened.is_error()) {
+        if (file->owner())
+            module_put(file->owner());
+        return Errno {opened.error()};
+    }
+    return std::unique_ptr<OpenFile>(std::move(file));
+}
+
+} // namespace ksim

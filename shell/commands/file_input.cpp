@@ -1,0 +1,48 @@
+// open_input() and report_error(): what the file-reading commands share.
+#include <cerrno>
+#include <cstring>
+#include <ostream>
+
+#include "shell/command.h"
+#include "shell/shell.h"
+
+namespace ksim::shell {
+
+namespace {
+
+// Standard input, borrowed.
+class BorrowedInput : public InputSource {
+public:
+    explicit BorrowedInput(InputSource& in)
+        : m_in(in)
+    {
+    }
+    ErrorOr<std::string> read(size_t count) override { return m_in.read(count); }
+
+private:
+    InputSource& m_in;
+};
+
+} // namespace
+
+ErrorOr<std::unique_ptr<InputSource>> open_input(CommandContext& c, const std::string& path)
+{
+    if (path == "-")
+        return std::unique_ptr<InputSource>(std::make_unique<BorrowedInput>(c.in));
+    auto file = c.shell.open(path, open_read_only);
+    if (file.is_error())
+        return Errno {file.error()};
+    return std::unique_ptr<InputSource>(std::make_unique<FileInput>(file.release_value()));
+}
+
+int report_error(CommandContext& c, const std::string& what, int error)
+{
+    if (error == task_killed) {
+        c.err << "Killed\n";
+        return 137;
+    }
+    c.err << c.args[0] << ": " << (what.empty() ? "" : what + ": ") << std::strerror(error) << "\n";
+    return 1;
+}
+
+} // namespace ksim::shell

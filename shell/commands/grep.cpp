@@ -1,0 +1,98 @@
+// grep: print the lines of files or standard input that match a pattern.
+#include <regex>
+
+#include "shell/command.h"
+
+namespace ksim::shell {
+
+int cmd_grep(CommandContext& c)
+{
+    bool ignore_case = false, invert = false, count_only = false, numbers = false, quiet = false, fixed = false,
+         extended = false, whole_word = false;
+    std::vector<std::string> operands;
+    for (size_t i = 1; i < c.args.size(); ++i) {
+        const std::string& a = c.args[i];
+        if (a.size() > 1 && a[0] == '-' && a.find_first_not_of("ivcnqFEw", 1) == std::string::npos) {
+            for (char f : a.substr(1)) {
+                ignore_case |= f == 'i';
+                invert |= f == 'v';
+                count_only |= f == 'c';
+                numbers |= f == 'n';
+                quiet |= f == 'q';
+                fixed |= f == 'F';
+                extended |= f == 'E';
+                whole_word |= f == 'w';
+            }
+        } else if (a == "-e" && i + 1 < c.args.size()) {
+            operands.insert(operands.begin(), c.args[++i]);
+        } else {
+            operands.push_back(a);
+        }
+    }
+    if (operands.empty()) {
+        c.err << "Usage: grep [OPTION]... PATTERNS [FILE]...\n";
+        return 2;
+    }
+    std::string pattern = operands.front();
+    std::vector<std::string> paths(operands.begin() + 1, operands.end());
+    if (fixed) {
+        std::string escaped;
+        for (char ch : pattern) {
+            if (std::string_view("\\^$.|?*+()[]{}").find(ch) != std::string_view::npos)
+                escaped += '\\';
+            escaped += ch;
+        }
+        pattern = escaped;
+        extended = true;
+    }
+    if (whole_word)
+        pattern = "\\b(" + pattern + ")\\b", extended = true;
+    std::regex regex;
+    try {
+        auto flags = extended ? std::regex::extended : std::regex::basic;
+        if (whole_word)
+            flags = std::regex::ECMAScript;
+        regex = std::regex(pattern, ignore_case ? flags | std::regex::icase : flags);
+    } catch (const std::regex_error&) {
+        c.err << "grep: Invalid regular expression\n";
+        return 2;
+    }
+    bool many = paths.size() > 1;
+    if (paths.empty())
+        paths.push_back("-");
+    bool matched = false, failed = false;
+    for (const std::string& path : paths) {
+        auto input = open_input(c, path);
+        if (input.is_error()) {
+            report_error(c, path, input.error());
+            failed = true;
+            continue;
+        }
+        auto all = input.value()->read_all();
+        if (all.is_error()) {
+            report_error(c, path, all.error());
+            failed = true;
+            continue;
+        }
+        std::string prefix = many ? (path == "-" ? "(standard input)" : path) + ":" : "";
+        size_t count = 0, number = 0, start = 0;
+        const std::string& data = all.value();
+        while (start < data.size()) {
+            size_t end = data.find('\n', start);
+            std::string line = data.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            start = end == std::string::npos ? data.size() : end + 1;
+            ++number;
+            if (std::regex_search(line, regex) == invert)
+                continue;
+            ++count;
+            matched = true;
+            if (!count_only && !quiet)
+                c.out << prefix << (numbers ? std::to_string(number) + ":" : "") << line << "\n";
+        }
+        if (count_only && !quiet)
+            c.out << prefix << count << "\n";
+    }
+    return failed && !(quiet && matched) ? 2 : matched ? 0 : 1;
+}
+
+} // namespace ksim::shell
