@@ -45,6 +45,7 @@ int cmd_cat(CommandContext&);
 int cmd_head(CommandContext&);
 int cmd_tail(CommandContext&);
 int cmd_wc(CommandContext&);
+int cmd_cut(CommandContext&);
 int cmd_grep(CommandContext&);
 int cmd_tee(CommandContext&);
 int cmd_sh(CommandContext&);

@@ -28,6 +28,7 @@ const std::vector<Command>& command_table()
         {"echo", cmd_echo, "echo [-n] [-e] TEXT ...", "print text; with > FILE, write it to a file"},
         {"head", cmd_head, "head [-n LINES|-c BYTES] [FILE ...]", "print the first lines or bytes"},
         {"tail", cmd_tail, "tail [-n LINES|-c BYTES] [FILE ...]", "print the last lines or bytes"},
+        {"cut", cmd_cut, "cut -d DELIM -f LIST | -c LIST [FILE ...]", "print selected fields or characters of lines"},
         {"wc", cmd_wc, "wc [-l] [-w] [-c] [FILE ...]", "count lines, words and bytes"},
         {"grep", cmd_grep, "grep [-i] [-v] [-c] [-n] [-q] [-w] [-E|-F] PATTERN [FILE ...]",
             "print the lines that match a pattern"},

@@ -14,7 +14,7 @@
 
 namespace ksim::shell {
 
-ErrorOr<FileInfo> stat_path(Shell& shell, const std::string& path)
+ErrorOr<FileInfo> stat_path(Shell& shell, const std::string& path, bool follow)
 {
     std::string full = shell.host_path(path);
     if (VirtualFs::is_kernel_path(full)) {
@@ -26,7 +26,7 @@ ErrorOr<FileInfo> stat_path(Shell& shell, const std::string& path)
         return FileInfo {n.type, n.mode, n.uid, n.rdev, n.size, 0, std::time(nullptr)};
     }
     struct stat st;
-    if (::lstat(full.c_str(), &st) != 0)
+    if ((follow ? ::stat(full.c_str(), &st) : ::lstat(full.c_str(), &st)) != 0)
         return Errno {errno};
     FileInfo info;
     info.type = S_ISDIR(st.st_mode) ? 'd'

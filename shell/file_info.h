@@ -21,7 +21,8 @@ struct FileInfo {
     std::time_t mtime = 0;
 };
 
-ErrorOr<FileInfo> stat_path(Shell& shell, const std::string& path);
+// stat(2), or lstat(2) when not following a final symbolic link.
+ErrorOr<FileInfo> stat_path(Shell& shell, const std::string& path, bool follow = true);
 // The names in a directory, sorted, without . and .. and hidden names.
 ErrorOr<std::vector<std::string>> list_directory(Shell& shell, const std::string& path);
 

@@ -140,12 +140,15 @@ int Shell::run_child(const std::string& line, bool root, Streams streams)
 {
     unsigned saved_uid = m_uid;
     std::optional<int> saved_exit = m_exit_status;
+    // The child's own descriptors close when it exits.
+    std::map<int, std::shared_ptr<FileHandle>> saved_held = m_held;
     m_exit_status.reset();
     if (root)
         m_uid = 0;
     int status = run_line(line, streams);
     if (m_exit_status)
         status = *m_exit_status; // `exit` ends the child shell only
+    m_held = std::move(saved_held);
     m_uid = saved_uid;
     m_exit_status = saved_exit;
     return status;

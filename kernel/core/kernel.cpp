@@ -17,6 +17,7 @@
 #include "fs/proc_entries.h"
 #include "fs/sysfs_kobjects.h"
 #include "fs/vfs.h"
+#include "uaccess/user_memory.h"
 #include "loader/module_loader.h"
 #include "loader/module_unloader.h"
 #include "symbols/kernel_exports.h"
@@ -214,21 +215,26 @@ void Kernel::report_oops(
     // The header names the kind of fault, as x86's handlers do.
     std::string header;
     if (fault.signal == SIGSEGV && fault.trap == 14) {
-        bool not_present = !(fault.error_code & 1);
+        // User memory is mapped with no access for the kernel, as SMAP makes
+        // it on x86: the page is there, the access is what is refused.
+        uintptr_t error_code = fault.error_code;
+        if (m_task.mm && m_task.mm->accessible(fault.address, 1))
+            error_code |= 1;
+        bool not_present = !(error_code & 1);
         alert(fault.address < 4096 ? "BUG: kernel NULL pointer dereference, address: " + hex16(fault.address)
                                    : "BUG: unable to handle page fault for address: " + hex16(fault.address));
-        std::string access = (fault.error_code & 0x10) ? "instruction fetch"
-            : (fault.error_code & 2)                   ? "write access"
-                                                       : "read access";
+        std::string access = (error_code & 0x10) ? "instruction fetch"
+            : (error_code & 2)                   ? "write access"
+                                                 : "read access";
         alert("#PF: supervisor " + access + " in kernel mode");
         char code[64];
-        std::snprintf(code, sizeof code, "#PF: error_code(0x%04lx) - %s", static_cast<unsigned long>(fault.error_code),
+        std::snprintf(code, sizeof code, "#PF: error_code(0x%04lx) - %s", static_cast<unsigned long>(error_code),
             not_present ? "not-present page" : "permissions violation");
         alert(code);
         if (not_present)
             line("PGD 0 P4D 0 ");
         char oops[32];
-        std::snprintf(oops, sizeof oops, "Oops: %04lx", static_cast<unsigned long>(fault.error_code));
+        std::snprintf(oops, sizeof oops, "Oops: %04lx", static_cast<unsigned long>(error_code));
         header = oops + count;
     } else if (fault.signal == SIGILL) {
         header = "invalid opcode: 0000" + count;

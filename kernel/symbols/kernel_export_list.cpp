@@ -127,6 +127,11 @@ const std::vector<KernelExport>& kernel_export_list()
         {"strim", false},
         {"sysfs_streq", false},
         {"match_string", false},
+        // time and locks
+        {"msleep", false},
+        {"usleep_range", false},
+        {"__ksim_udelay", false},
+        {"__ksim_mutex_deadlock", false},
         // user memory
         {"_copy_to_user", false},
         {"_copy_from_user", false},

@@ -88,7 +88,7 @@ int cmd_ls(CommandContext& c)
         std::vector<Row> rows;
         long long blocks = 0;
         for (const std::string& name : names.value()) {
-            auto entry = stat_path(c.shell, path + "/" + name);
+            auto entry = stat_path(c.shell, path + "/" + name, false);
             if (entry.is_error())
                 continue;
             blocks += entry.value().blocks;

@@ -34,7 +34,7 @@ int cmd_wc(CommandContext& c)
     int status = 0;
     for (const std::string& path : paths) {
         auto input = open_input(c, path);
-        std::string_view shown = path == "-" ? "" : path;
+        std::string shown = path == "-" ? "" : path;
         if (input.is_error()) {
             status = report_error(c, path, input.error());
             continue;
@@ -44,7 +44,7 @@ int cmd_wc(CommandContext& c)
             status = report_error(c, path, all.error());
             continue;
         }
-        Counts n {0, 0, all.value().size(), std::string(shown)};
+        Counts n {0, 0, all.value().size(), shown};
         bool in_word = false;
         for (unsigned char ch : all.value()) {
             n.lines += ch == '\n';

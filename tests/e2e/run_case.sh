@@ -20,6 +20,7 @@ sed -E -e 's/\[ *[0-9]+\.[0-9]{6}\]/[TIME]/g' \
        -e 's/(0x|: |:)[0-9a-f]{16}/\1<hex>/g' \
        -e 's/\+0x[0-9a-f]+\/0x[0-9a-f]+/+<off>/g' \
        -e 's/EFLAGS: [0-9a-f]{8}/EFLAGS: <flags>/' \
+       -e 's/[A-Z][a-z]{2} [ 0-9][0-9] [0-9]{2}:[0-9]{2}/<date>/' \
        -e "s|$work|<work>|g" transcript.raw > transcript
 if [ "${KSIM_UPDATE_GOLDEN:-0}" = 1 ]; then
     cp transcript "$expected"

@@ -45,6 +45,7 @@ typedef unsigned int gfp_t;
 typedef unsigned int fmode_t;
 typedef unsigned short umode_t;
 typedef u32 dev_t;
+typedef unsigned int __poll_t;
 typedef int pid_t;
 typedef unsigned int uid_t;
 typedef unsigned int gid_t;

@@ -1,0 +1,24 @@
+/* /proc entries: files whose reads and writes a module serves through struct proc_ops. */
+#ifndef _LINUX_PROC_FS_H
+#define _LINUX_PROC_FS_H
+
+#include <ksim/fs_abi.h>
+#include <linux/fs.h>
+#include <linux/types.h>
+
+#define PROC_ENTRY_PERMANENT 1U
+
+__KSIM_BEGIN_DECLS
+struct proc_dir_entry *proc_create(const char *name, umode_t mode, struct proc_dir_entry *parent,
+				   const struct proc_ops *proc_ops);
+struct proc_dir_entry *proc_create_data(const char *name, umode_t mode, struct proc_dir_entry *parent,
+					const struct proc_ops *proc_ops, void *data);
+struct proc_dir_entry *proc_mkdir(const char *name, struct proc_dir_entry *parent);
+struct proc_dir_entry *proc_mkdir_mode(const char *name, umode_t mode, struct proc_dir_entry *parent);
+struct proc_dir_entry *proc_mkdir_data(const char *name, umode_t mode, struct proc_dir_entry *parent, void *data);
+void proc_remove(struct proc_dir_entry *entry);
+void remove_proc_entry(const char *name, struct proc_dir_entry *parent);
+void *pde_data(const struct inode *inode);
+__KSIM_END_DECLS
+
+#endif
