@@ -75,6 +75,9 @@ int traverse(struct seq_file* m, long long offset)
             p = m->op->start(m, &m->index);
             continue;
         }
+        // The index moves past the record before it is kept: the next
+        // read starts with what is left of it, then the record after.
+        p = m->op->next(m, p, &m->index);
         if (position + static_cast<long long>(m->count) > offset) {
             m->from = static_cast<unsigned long>(offset - position);
             m->count -= m->from;
@@ -82,7 +85,6 @@ int traverse(struct seq_file* m, long long offset)
         }
         position += static_cast<long long>(m->count);
         m->count = 0;
-        p = m->op->next(m, p, &m->index);
         if (position == offset)
             break;
     }

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <variant>
 
+#include "bundled_modules.h"
 #include "core/kernel.h"
 #include "fs/vfs.h"
 #include "loader/elf_image.h"
@@ -14,27 +15,9 @@
 #include "symbols/kernel_exports.h"
 
 using namespace ksim;
+using namespace ksim::test;
 
 namespace {
-std::string module_path(const std::string& name)
-{
-    return std::string(KSIM_TEST_MODULES_DIR) + "/" + name + ".ko";
-}
-
-std::string read_file(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-ErrorOr<void> insmod(Kernel& kernel, const std::string& name, const std::string& args = "")
-{
-    std::string image = read_file(module_path(name));
-    return kernel.init_module(std::as_bytes(std::span(image.data(), image.size())), module_path(name), args);
-}
-
 Task root_task()
 {
     return Task {10, "insmod", 0, nullptr};
