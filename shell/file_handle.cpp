@@ -4,7 +4,23 @@
 #include <cerrno>
 #include <unistd.h>
 
+#include "shell/interrupt.h"
+
 namespace ksim::shell {
+
+ErrorOr<std::string> KernelFileHandle::read(size_t count)
+{
+    if (interrupt_requested())
+        return Errno {interrupted_error};
+    return m_file->read(count);
+}
+
+ErrorOr<size_t> KernelFileHandle::write(std::string_view data)
+{
+    if (interrupt_requested())
+        return Errno {interrupted_error};
+    return m_file->write(data);
+}
 
 HostFileHandle::~HostFileHandle()
 {
@@ -13,6 +29,8 @@ HostFileHandle::~HostFileHandle()
 
 ErrorOr<std::string> HostFileHandle::read(size_t count)
 {
+    if (interrupt_requested())
+        return Errno {interrupted_error};
     std::string buffer(count, '\0');
     ssize_t got = ::read(m_fd, buffer.data(), count);
     if (got < 0)

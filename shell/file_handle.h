@@ -29,8 +29,8 @@ public:
     {
     }
     ~KernelFileHandle() override { m_file->release(); }
-    ErrorOr<std::string> read(size_t count) override { return m_file->read(count); }
-    ErrorOr<size_t> write(std::string_view data) override { return m_file->write(data); }
+    ErrorOr<std::string> read(size_t count) override;
+    ErrorOr<size_t> write(std::string_view data) override;
     ErrorOr<long long> seek(long long offset, int whence) override { return m_file->llseek(offset, whence); }
     ErrorOr<long> ioctl(unsigned command, unsigned long arg) override { return m_file->ioctl(command, arg); }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "shell/command.h"
+#include "shell/interrupt.h"
 #include "shell/shell.h"
 
 namespace ksim::shell {
@@ -95,6 +96,7 @@ int run_interactive(Shell& shell)
         if (text.find_first_not_of(" \t") == std::string::npos)
             continue;
         add_history(text.c_str());
+        InterruptScope interruptible;
         shell.run_line(text);
     }
     if (!history_file.empty())

@@ -12,6 +12,8 @@
 
 #include "fs/vfs.h"
 #include "shell/command.h"
+#include "shell/file_stream.h"
+#include "shell/interrupt.h"
 #include "shell/pipe_buffer.h"
 #include "uaccess/user_memory.h"
 
@@ -289,31 +291,44 @@ int Shell::run_simple(const SimpleCommand& command, const ParsedLine& parsed, St
     InputSource* in = &streams.in;
     if (slots[0].kind == Slot::Kind::File)
         in = (file_input = std::make_unique<FileInput>(slots[0].file)).get();
-    // Output to files is collected and written when the command ends.
-    std::ostringstream buffers[2], discarded;
+    // Output to a file goes through as the command writes it; both
+    // descriptors share one stream when they name the same file (2>&1).
+    std::unique_ptr<FileStreamBuffer> file_buffers[2];
+    std::unique_ptr<std::ostream> file_streams[2];
+    std::ostringstream discarded;
     std::ostream* outs[2];
     for (int fd : {1, 2}) {
         Slot& slot = slots[fd];
-        std::ostream* stream = slot.kind == Slot::Kind::StandardOut ? &streams.out
-            : slot.kind == Slot::Kind::StandardErr                  ? &streams.err
-            : slot.kind == Slot::Kind::Closed                       ? &discarded
-                                                                    : &buffers[fd - 1];
-        if (fd == 2 && slot.kind == Slot::Kind::File && slots[1].kind == Slot::Kind::File && slot.file == slots[1].file)
-            stream = &buffers[0];
-        outs[fd - 1] = stream;
+        if (slot.kind == Slot::Kind::File) {
+            if (fd == 2 && slots[1].kind == Slot::Kind::File && slot.file == slots[1].file) {
+                outs[1] = outs[0];
+                continue;
+            }
+            file_buffers[fd - 1] = std::make_unique<FileStreamBuffer>(slot.file);
+            file_streams[fd - 1] = std::make_unique<std::ostream>(file_buffers[fd - 1].get());
+            outs[fd - 1] = file_streams[fd - 1].get();
+            continue;
+        }
+        outs[fd - 1] = slot.kind == Slot::Kind::StandardOut ? &streams.out
+            : slot.kind == Slot::Kind::StandardErr          ? &streams.err
+                                                            : &discarded;
     }
     std::string name = (*words)[0] == "sudo" && words->size() > 1 ? (*words)[1] : (*words)[0];
     int status = dispatch(std::move(*words), {*in, *outs[0], *outs[1]});
     for (int fd : {1, 2}) {
-        std::string data = buffers[fd - 1].str();
-        if (slots[fd].kind != Slot::Kind::File || data.empty())
+        if (!file_buffers[fd - 1])
             continue;
-        if (auto written = write_all(*slots[fd].file, data); written.is_error()) {
-            streams.err << (is_builtin(name) ? "ksim: " + name : name)
-                        << ": write error: " << std::strerror(written.error() == task_killed ? EIO : written.error())
-                        << "\n";
-            status = written.error() == task_killed ? 137 : 1;
+        file_buffers[fd - 1]->pubsync();
+        int error = file_buffers[fd - 1]->error();
+        if (!error)
+            continue;
+        if (error == task_killed || error == interrupted_error) {
+            streams.err << (error == task_killed ? "Killed\n" : "\n");
+            status = error == task_killed ? 137 : 130;
+            continue;
         }
+        streams.err << (is_builtin(name) ? "ksim: " + name : name) << ": write error: " << std::strerror(error) << "\n";
+        status = 1;
     }
     return status;
 }

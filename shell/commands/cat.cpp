@@ -28,8 +28,8 @@ int cmd_cat(CommandContext& c)
             if (!c.out)
                 return 1; // the reader of our pipe has gone
         }
-        if (status == 137)
-            return status;
+        if (status == 137 || status == 130)
+            return status; // the process died
     }
     return status;
 }

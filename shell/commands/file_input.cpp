@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "shell/command.h"
+#include "shell/interrupt.h"
 #include "shell/shell.h"
 
 namespace ksim::shell {
@@ -40,6 +41,10 @@ int report_error(CommandContext& c, const std::string& what, int error)
     if (error == task_killed) {
         c.err << "Killed\n";
         return 137;
+    }
+    if (error == interrupted_error) {
+        c.err << "\n";
+        return 130;
     }
     c.err << c.args[0] << ": " << (what.empty() ? "" : what + ": ") << std::strerror(error) << "\n";
     return 1;
