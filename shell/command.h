@@ -3,6 +3,7 @@
 
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,10 @@ bool read_host_file(const std::string& path, std::string& contents);
 
 // A file to read, or standard input for "-": what cat, head, wc... read.
 ErrorOr<std::unique_ptr<InputSource>> open_input(CommandContext& c, const std::string& path);
+// All of a file or standard input; nothing, after reporting the error as
+// "prog: LABEL: strerror" and setting `status`, when it cannot be read.
+std::optional<std::string> read_whole_input(CommandContext& c, const std::string& path, int& status,
+    const std::string& open_label = "", const std::string& read_label = "");
 // Prints "prog: what: strerror", or "Killed" when the process died in an
 // Oops; returns the exit status for that (1, or 137).
 int report_error(CommandContext& c, const std::string& what, int error);

@@ -82,36 +82,45 @@ KSIM_EXPORT int simple_open(struct inode* inode, struct file* file)
     return 0;
 }
 
-KSIM_EXPORT long simple_read_from_buffer(
-    void* to, unsigned long count, long long* ppos, const void* from, unsigned long available)
+namespace {
+
+// The part of [*ppos, available) a transfer of `count` bytes covers: 0 when
+// there is none, -EINVAL for a negative position.
+long window(long long position, unsigned long count, unsigned long available)
 {
-    long long position = *ppos;
     if (position < 0)
         return -EINVAL;
     if (static_cast<unsigned long long>(position) >= available || !count)
         return 0;
-    unsigned long n = std::min(count, available - static_cast<unsigned long>(position));
-    unsigned long left = _copy_to_user(to, static_cast<const char*>(from) + position, n);
-    if (left == n)
+    return static_cast<long>(std::min(count, available - static_cast<unsigned long>(position)));
+}
+
+// Finishes a transfer of n bytes of which `left` failed: -EFAULT if none moved.
+long advance(long long* ppos, long n, unsigned long left)
+{
+    if (left == static_cast<unsigned long>(n))
         return -EFAULT;
-    n -= left;
-    *ppos = position + static_cast<long long>(n);
-    return static_cast<long>(n);
+    n -= static_cast<long>(left);
+    *ppos += n;
+    return n;
+}
+
+} // namespace
+
+KSIM_EXPORT long simple_read_from_buffer(
+    void* to, unsigned long count, long long* ppos, const void* from, unsigned long available)
+{
+    long n = window(*ppos, count, available);
+    if (n <= 0)
+        return n;
+    return advance(ppos, n, _copy_to_user(to, static_cast<const char*>(from) + *ppos, static_cast<unsigned long>(n)));
 }
 
 KSIM_EXPORT long simple_write_to_buffer(
     void* to, unsigned long available, long long* ppos, const void* from, unsigned long count)
 {
-    long long position = *ppos;
-    if (position < 0)
-        return -EINVAL;
-    if (static_cast<unsigned long long>(position) >= available || !count)
-        return 0;
-    unsigned long n = std::min(count, available - static_cast<unsigned long>(position));
-    unsigned long left = _copy_from_user(static_cast<char*>(to) + position, from, n);
-    if (left == n)
-        return -EFAULT;
-    n -= left;
-    *ppos = position + static_cast<long long>(n);
-    return static_cast<long>(n);
+    long n = window(*ppos, count, available);
+    if (n <= 0)
+        return n;
+    return advance(ppos, n, _copy_from_user(static_cast<char*>(to) + *ppos, from, static_cast<unsigned long>(n)));
 }

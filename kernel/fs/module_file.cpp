@@ -60,30 +60,11 @@ public:
     {
         if (!readable())
             return Errno {EBADF};
-        if (is_removed())
-            return Errno {EIO};
-        auto method = m_proc_ops ? m_proc_ops->proc_read : m_file.f_op->read;
-        if (!method)
-            return Errno {EINVAL};
-        const auto& mm = m_kernel.task().mm;
-        if (!mm)
-            return Errno {EFAULT};
-        size_t mark = mm->mark();
-        uintptr_t buffer = mm->allocate(count);
-        long result = 0;
-        long long position = m_file.f_pos;
-        bool survived = m_kernel.call_module_function(reinterpret_cast<const void*>(method),
-            [&] { result = method(&m_file, reinterpret_cast<char*>(buffer), count, &position); },
-            {"vfs_read+0xa8/0x2a0", "ksys_read+0x67/0xf0", "__x64_sys_read+0x19/0x20", KSIM_SYSCALL_TAIL});
         std::string data;
-        if (survived && result > 0)
-            data = mm->load(buffer, std::min(static_cast<size_t>(result), count));
-        mm->release(mark);
-        if (!survived)
-            return Errno {task_killed};
-        if (result < 0)
-            return Errno {result == -erestartsys ? EINTR : static_cast<int>(-result)};
-        m_file.f_pos = position;
+        auto result = call_with_user_buffer(m_proc_ops ? m_proc_ops->proc_read : m_file.f_op->read, count, {}, &data,
+            {"vfs_read+0xa8/0x2a0", "ksys_read+0x67/0xf0", "__x64_sys_read+0x19/0x20", KSIM_SYSCALL_TAIL});
+        if (result.is_error())
+            return Errno {result.error()};
         return data;
     }
 
@@ -91,28 +72,11 @@ public:
     {
         if (!writable())
             return Errno {EBADF};
-        if (is_removed())
-            return Errno {EIO};
-        auto method = m_proc_ops ? m_proc_ops->proc_write : m_file.f_op->write;
-        if (!method)
-            return Errno {EINVAL};
-        const auto& mm = m_kernel.task().mm;
-        if (!mm)
-            return Errno {EFAULT};
-        size_t mark = mm->mark();
-        uintptr_t buffer = mm->store(data);
-        long result = 0;
-        long long position = m_file.f_pos;
-        bool survived = m_kernel.call_module_function(reinterpret_cast<const void*>(method),
-            [&] { result = method(&m_file, reinterpret_cast<const char*>(buffer), data.size(), &position); },
-            {"vfs_write+0xb8/0x3a0", "ksys_write+0x67/0xf0", "__x64_sys_write+0x19/0x20", KSIM_SYSCALL_TAIL});
-        mm->release(mark);
-        if (!survived)
-            return Errno {task_killed};
-        if (result < 0)
-            return Errno {result == -erestartsys ? EINTR : static_cast<int>(-result)};
-        m_file.f_pos = position;
-        return std::min(static_cast<size_t>(result), data.size());
+        auto result = call_with_user_buffer(m_proc_ops ? m_proc_ops->proc_write : m_file.f_op->write, data.size(), data,
+            nullptr, {"vfs_write+0xb8/0x3a0", "ksys_write+0x67/0xf0", "__x64_sys_write+0x19/0x20", KSIM_SYSCALL_TAIL});
+        if (result.is_error())
+            return Errno {result.error()};
+        return static_cast<size_t>(result.value());
     }
 
     ErrorOr<long long> llseek(long long offset, int whence) override
@@ -165,6 +129,39 @@ public:
 
 private:
     bool is_removed() const { return m_removed && *m_removed; }
+
+    // read(2) and write(2): the data passes through a buffer of `count`
+    // bytes in the caller's user memory, filled from `input` for a write
+    // and copied to `output` after a read.
+    template <typename Method>
+    ErrorOr<long> call_with_user_buffer(Method method, size_t count, std::string_view input, std::string* output,
+        std::initializer_list<const char*> frames)
+    {
+        if (is_removed())
+            return Errno {EIO};
+        if (!method)
+            return Errno {EINVAL};
+        const auto& mm = m_kernel.task().mm;
+        if (!mm)
+            return Errno {EFAULT};
+        size_t mark = mm->mark();
+        uintptr_t buffer = output ? mm->allocate(count) : mm->store(input);
+        long result = 0;
+        long long position = m_file.f_pos;
+        bool survived = m_kernel.call_module_function(
+            reinterpret_cast<const void*>(method),
+            [&] { result = method(&m_file, reinterpret_cast<char*>(buffer), count, &position); }, frames);
+        result = std::min(result, static_cast<long>(count));
+        if (survived && result > 0 && output)
+            *output = mm->load(buffer, static_cast<size_t>(result));
+        mm->release(mark);
+        if (!survived)
+            return Errno {task_killed};
+        if (result < 0)
+            return Errno {result == -erestartsys ? EINTR : static_cast<int>(-result)};
+        m_file.f_pos = position;
+        return result;
+    }
 
     Kernel& m_kernel;
     struct file m_file { };

@@ -77,17 +77,10 @@ int cmd_cut(CommandContext& c)
         paths.push_back("-");
     int status = 0;
     for (const std::string& path : paths) {
-        auto input = open_input(c, path);
-        if (input.is_error()) {
-            status = report_error(c, path, input.error());
+        auto all = read_whole_input(c, path, status);
+        if (!all)
             continue;
-        }
-        auto all = input.value()->read_all();
-        if (all.is_error()) {
-            status = report_error(c, path, all.error());
-            continue;
-        }
-        const std::string& data = all.value();
+        const std::string& data = *all;
         for (size_t start = 0; start < data.size();) {
             size_t end = data.find('\n', start);
             std::string line = data.substr(start, end == std::string::npos ? std::string::npos : end - start);

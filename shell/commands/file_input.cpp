@@ -36,6 +36,22 @@ ErrorOr<std::unique_ptr<InputSource>> open_input(CommandContext& c, const std::s
     return std::unique_ptr<InputSource>(std::make_unique<FileInput>(file.release_value()));
 }
 
+std::optional<std::string> read_whole_input(CommandContext& c, const std::string& path, int& status,
+    const std::string& open_label, const std::string& read_label)
+{
+    auto input = open_input(c, path);
+    if (input.is_error()) {
+        status = report_error(c, open_label.empty() ? path : open_label, input.error());
+        return std::nullopt;
+    }
+    auto all = input.value()->read_all();
+    if (all.is_error()) {
+        status = report_error(c, read_label.empty() ? path : read_label, all.error());
+        return std::nullopt;
+    }
+    return all.release_value();
+}
+
 int report_error(CommandContext& c, const std::string& what, int error)
 {
     if (error == task_killed) {

@@ -62,21 +62,15 @@ int cmd_grep(CommandContext& c)
         paths.push_back("-");
     bool matched = false, failed = false;
     for (const std::string& path : paths) {
-        auto input = open_input(c, path);
-        if (input.is_error()) {
-            report_error(c, path, input.error());
-            failed = true;
-            continue;
-        }
-        auto all = input.value()->read_all();
-        if (all.is_error()) {
-            report_error(c, path, all.error());
+        int status = 0;
+        auto all = read_whole_input(c, path, status);
+        if (!all) {
             failed = true;
             continue;
         }
         std::string prefix = many ? (path == "-" ? "(standard input)" : path) + ":" : "";
         size_t count = 0, number = 0, start = 0;
-        const std::string& data = all.value();
+        const std::string& data = *all;
         while (start < data.size()) {
             size_t end = data.find('\n', start);
             std::string line = data.substr(start, end == std::string::npos ? std::string::npos : end - start);

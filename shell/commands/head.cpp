@@ -40,6 +40,13 @@ bool parse_count_options(CommandContext& c, long& count, bool& bytes, std::vecto
     return true;
 }
 
+// "==> name <==" before each of several files.
+void print_header(CommandContext& c, const std::vector<std::string>& paths, size_t p)
+{
+    if (paths.size() > 1)
+        c.out << (p ? "\n" : "") << "==> " << (paths[p] == "-" ? "standard input" : paths[p]) << " <==\n";
+}
+
 } // namespace
 
 int cmd_head(CommandContext& c)
@@ -56,8 +63,7 @@ int cmd_head(CommandContext& c)
             status = report_error(c, "cannot open '" + paths[p] + "' for reading", input.error());
             continue;
         }
-        if (paths.size() > 1)
-            c.out << (p ? "\n" : "") << "==> " << (paths[p] == "-" ? "standard input" : paths[p]) << " <==\n";
+        print_header(c, paths, p);
         // Read only as much as needed: the source may never end.
         long left = count;
         while (left > 0) {
@@ -99,19 +105,12 @@ int cmd_tail(CommandContext& c)
         return 1;
     int status = 0;
     for (size_t p = 0; p < paths.size(); ++p) {
-        auto input = open_input(c, paths[p]);
-        if (input.is_error()) {
-            status = report_error(c, "cannot open '" + paths[p] + "' for reading", input.error());
+        auto all = read_whole_input(
+            c, paths[p], status, "cannot open '" + paths[p] + "' for reading", "error reading '" + paths[p] + "'");
+        if (!all)
             continue;
-        }
-        auto all = input.value()->read_all();
-        if (all.is_error()) {
-            status = report_error(c, "error reading '" + paths[p] + "'", all.error());
-            continue;
-        }
-        const std::string& data = all.value();
-        if (paths.size() > 1)
-            c.out << (p ? "\n" : "") << "==> " << (paths[p] == "-" ? "standard input" : paths[p]) << " <==\n";
+        const std::string& data = *all;
+        print_header(c, paths, p);
         if (bytes) {
             c.out << data.substr(data.size() - std::min(data.size(), static_cast<size_t>(count)));
             continue;

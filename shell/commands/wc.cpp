@@ -33,20 +33,12 @@ int cmd_wc(CommandContext& c)
     Counts total {0, 0, 0, "total"};
     int status = 0;
     for (const std::string& path : paths) {
-        auto input = open_input(c, path);
-        std::string shown = path == "-" ? "" : path;
-        if (input.is_error()) {
-            status = report_error(c, path, input.error());
+        auto all = read_whole_input(c, path, status);
+        if (!all)
             continue;
-        }
-        auto all = input.value()->read_all();
-        if (all.is_error()) {
-            status = report_error(c, path, all.error());
-            continue;
-        }
-        Counts n {0, 0, all.value().size(), shown};
+        Counts n {0, 0, all->size(), path == "-" ? "" : path};
         bool in_word = false;
-        for (unsigned char ch : all.value()) {
+        for (unsigned char ch : *all) {
             n.lines += ch == '\n';
             bool space = std::isspace(ch) != 0;
             n.words += !space && !in_word;
