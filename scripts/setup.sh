@@ -3,7 +3,7 @@
 # packages already present, then configures and builds into build/. kmod is
 # there for the tests that check ksim's .ko files against kmod's own tools.
 set -eu
-packages="g++ gcc make cmake pkg-config libboost-dev libboost-program-options-dev nlohmann-json3-dev doctest-dev libelf-dev libreadline-dev kmod"
+packages="g++ gcc make cmake pkg-config libboost-dev libboost-program-options-dev nlohmann-json3-dev doctest-dev libelf-dev libreadline-dev kmod bubblewrap"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

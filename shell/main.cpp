@@ -10,6 +10,7 @@
 #include <ksim/abi.h>
 
 #include "core/kernel.h"
+#include "shell/lessons/lesson_tool.h"
 #include "shell/repl.h"
 #include "shell/shell.h"
 
@@ -32,6 +33,8 @@ std::filesystem::path default_sysroot()
 
 int main(int argc, char** argv)
 {
+    if (ksim::lessons::is_lesson_command(argc, argv))
+        return ksim::lessons::run_lesson_command(argc, argv);
     po::options_description visible("Usage: ksim [options] [script.ksh]\n\nOptions");
     visible.add_options()("help,h", "show this help")("version", "show the version")(
         "command,c", po::value<std::string>(), "run COMMANDS (as a shell line) and exit with their status")(

@@ -1,0 +1,331 @@
+// The steps of a check (see check_steps.h).
+#include "shell/lessons/check_steps.h"
+
+#include <cerrno>
+#include <cstring>
+#include <map>
+#include <random>
+#include <regex>
+#include <sstream>
+
+#include "core/kernel.h"
+#include "printk/kernel_log.h"
+#include "shell/input_source.h"
+#include "shell/shell.h"
+
+namespace ksim::lessons {
+
+namespace {
+
+const char* const level_names[] = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"};
+
+// errno names a lesson may expect, with the text the shell prints for them.
+int errno_from_name(const std::string& name)
+{
+    static const std::map<std::string, int> names = {{"EPERM", EPERM}, {"ENOENT", ENOENT}, {"EIO", EIO},
+        {"ENXIO", ENXIO}, {"EBADF", EBADF}, {"EAGAIN", EAGAIN}, {"ENOMEM", ENOMEM}, {"EACCES", EACCES},
+        {"EFAULT", EFAULT}, {"EBUSY", EBUSY}, {"EEXIST", EEXIST}, {"ENODEV", ENODEV}, {"EINVAL", EINVAL},
+        {"ENOTTY", ENOTTY}, {"ENOSPC", ENOSPC}, {"ESPIPE", ESPIPE}, {"ERANGE", ERANGE}, {"ENOSYS", ENOSYS}};
+    auto it = names.find(name);
+    return it == names.end() ? 0 : it->second;
+}
+
+std::string quote(const std::string& text)
+{
+    std::string quoted = "'";
+    for (char c : text)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+// A step that did not behave: what was wanted, what happened.
+struct StepFailure {
+    std::string expected;
+    std::string seen;
+};
+
+class StepRunner {
+public:
+    StepRunner(const Lesson& lesson, const CheckSetup& setup)
+        : m_lesson(lesson)
+        , m_shell(m_kernel)
+        , m_random(setup.seed)
+    {
+        m_kernel.log().set_console([](std::string_view) {});
+        m_vars["ko"] = setup.ko.filename().string();
+        m_vars["module"] = lesson.module;
+    }
+
+    Kernel& kernel() { return m_kernel; }
+    const std::string& parameters() const { return m_parameters; }
+
+    std::optional<StepFailure> run(const nlohmann::json& step)
+    {
+        if (step.contains("run"))
+            return run_command(expand(step.at("run").get<std::string>()), step, step.value("as_root", false));
+        if (step.contains("insmod"))
+            return insmod(step);
+        if (step.contains("rmmod"))
+            return run_command("sudo rmmod " + m_lesson.module, step, false);
+        if (step.contains("dmesg"))
+            return dmesg(step);
+        if (step.contains("read"))
+            return read(step);
+        if (step.contains("write"))
+            return write(step);
+        if (step.contains("modinfo"))
+            return modinfo(step);
+        if (step.contains("fail_kmalloc")) {
+            m_kernel.slab().fail_nth(step.at("fail_kmalloc").get<unsigned>());
+            return std::nullopt;
+        }
+        return clean();
+    }
+
+private:
+    // {name} in a lesson's text: the module, its file, a randomised parameter.
+    std::string expand(std::string text) const
+    {
+        for (const auto& [name, value] : m_vars)
+            for (size_t at; (at = text.find("{" + name + "}")) != std::string::npos;)
+                text.replace(at, name.size() + 2, value);
+        return text;
+    }
+
+    struct Outcome {
+        int status;
+        std::string out, err;
+    };
+
+    Outcome shell(const std::string& line, bool as_root)
+    {
+        std::ostringstream out, err;
+        shell::EmptyInput none;
+        int status = m_shell.run_child(line, as_root, {none, out, err});
+        return {status, out.str(), err.str()};
+    }
+
+    static std::string shown(const Outcome& o)
+    {
+        std::string text = "exit status " + std::to_string(o.status);
+        if (!o.out.empty())
+            text += ", output: " + o.out;
+        if (!o.err.empty())
+            text += (o.out.empty() ? ", " : "") + std::string("errors: ") + o.err;
+        while (!text.empty() && text.back() == '\n')
+            text.pop_back();
+        return text;
+    }
+
+    std::optional<StepFailure> run_command(const std::string& line, const nlohmann::json& step, bool as_root)
+    {
+        Outcome o = shell(line, as_root);
+        int status = step.value("status", 0);
+        if (o.status != status)
+            return StepFailure {"`" + line + "` exits with status " + std::to_string(status), shown(o)};
+        if (step.contains("stdout") && o.out != expand(step.at("stdout").get<std::string>()))
+            return StepFailure {"`" + line + "` prints: " + expand(step.at("stdout").get<std::string>()), shown(o)};
+        if (step.contains("stdout_matches")
+            && !std::regex_search(o.out, std::regex(expand(step.at("stdout_matches").get<std::string>()))))
+            return StepFailure {
+                "`" + line + "` prints something matching " + expand(step.at("stdout_matches").get<std::string>()),
+                shown(o)};
+        if (step.contains("stderr_contains")
+            && o.err.find(expand(step.at("stderr_contains").get<std::string>())) == std::string::npos)
+            return StepFailure {
+                "`" + line + "` reports: " + expand(step.at("stderr_contains").get<std::string>()), shown(o)};
+        return std::nullopt;
+    }
+
+    std::optional<StepFailure> insmod(const nlohmann::json& step)
+    {
+        std::string line = "sudo insmod " + m_vars.at("ko");
+        if (step.contains("params")) {
+            for (const auto& [name, value] : step.at("params").items()) {
+                std::string text;
+                if (value.is_object() && value.contains("random")) {
+                    auto range = value.at("random");
+                    std::uniform_int_distribution<long> pick(range.at(0).get<long>(), range.at(1).get<long>());
+                    text = std::to_string(pick(m_random));
+                    m_parameters += (m_parameters.empty() ? "" : " ") + name + "=" + text;
+                } else {
+                    text = value.is_string() ? expand(value.get<std::string>()) : value.dump();
+                }
+                m_vars[name] = text;
+                line += " " + quote(name + "=" + text);
+            }
+        }
+        return run_command(line, step, false);
+    }
+
+    std::optional<StepFailure> dmesg(const nlohmann::json& step)
+    {
+        std::string pattern = expand(step.at("dmesg").get<std::string>());
+        bool regex = step.value("matches", false);
+        int level = -1;
+        if (step.contains("level"))
+            for (int l = 0; l < 8; ++l)
+                if (step.at("level") == level_names[l])
+                    level = l;
+        std::regex compiled = regex ? std::regex(pattern) : std::regex();
+        size_t found = 0;
+        std::string log;
+        for (const LogRecord& r : m_kernel.log().ring().read_from(m_kernel.log().ring().first_seq())) {
+            if (r.seq < 2)
+                continue; // the boot banner
+            log += std::string("<") + level_names[r.level] + "> " + r.text + "\n";
+            bool hit = regex ? std::regex_search(r.text, compiled) : r.text.find(pattern) != std::string::npos;
+            if (hit && (level < 0 || r.level == level))
+                ++found;
+        }
+        if (log.empty())
+            log = "(nothing)";
+        std::string what = (regex ? "a line matching " : "a line containing ") + quote(pattern)
+            + (level >= 0 ? std::string(" at level ") + level_names[level] : "");
+        if (step.value("absent", false)) {
+            if (found)
+                return StepFailure {"dmesg has no " + what.substr(2), "dmesg:\n" + log};
+            return std::nullopt;
+        }
+        if (step.contains("count") && found != step.at("count").get<size_t>())
+            return StepFailure {
+                "dmesg has exactly " + std::to_string(step.at("count").get<size_t>()) + " of " + what.substr(2) + "s",
+                "dmesg:\n" + log};
+        if (!found)
+            return StepFailure {"dmesg has " + what, "dmesg:\n" + log};
+        return std::nullopt;
+    }
+
+    std::optional<StepFailure> expect_errno(const std::string& action, const Outcome& o, const nlohmann::json& step)
+    {
+        int error = errno_from_name(step.at("errno").get<std::string>());
+        std::string text = std::strerror(error);
+        if (o.status == 0 || o.err.find(text) == std::string::npos)
+            return StepFailure {
+                action + " fails with " + step.at("errno").get<std::string>() + " (" + text + ")", shown(o)};
+        return std::nullopt;
+    }
+
+    std::optional<StepFailure> read(const nlohmann::json& step)
+    {
+        std::string path = expand(step.at("read").get<std::string>());
+        std::string line = step.contains("bytes")
+            ? "head -c " + std::to_string(step.at("bytes").get<size_t>()) + " " + quote(path)
+            : "cat " + quote(path);
+        Outcome o = shell(line, step.value("as_root", false));
+        std::string action = "reading " + path;
+        if (step.contains("errno"))
+            return expect_errno(action, o, step);
+        if (o.status != 0)
+            return StepFailure {action + " succeeds", shown(o)};
+        if (step.contains("expect") && o.out != expand(step.at("expect").get<std::string>()))
+            return StepFailure {action + " gives: " + expand(step.at("expect").get<std::string>()), o.out};
+        if (step.contains("matches")
+            && !std::regex_search(o.out, std::regex(expand(step.at("matches").get<std::string>()))))
+            return StepFailure {
+                action + " gives something matching " + expand(step.at("matches").get<std::string>()), o.out};
+        return std::nullopt;
+    }
+
+    std::optional<StepFailure> write(const nlohmann::json& step)
+    {
+        std::string path = expand(step.at("write").get<std::string>());
+        std::string data = expand(step.value("data", ""));
+        Outcome o = shell("echo -n " + quote(data) + " > " + quote(path), step.value("as_root", false));
+        std::string action = "writing " + quote(data) + " to " + path;
+        if (step.contains("errno"))
+            return expect_errno(action, o, step);
+        if (o.status != 0)
+            return StepFailure {action + " succeeds", shown(o)};
+        return std::nullopt;
+    }
+
+    std::optional<StepFailure> modinfo(const nlohmann::json& step)
+    {
+        std::string field = step.at("modinfo").get<std::string>();
+        Outcome o = shell("modinfo -F " + quote(field) + " " + quote(m_vars.at("ko")), false);
+        std::string value = o.out;
+        while (!value.empty() && value.back() == '\n')
+            value.pop_back();
+        std::string seen = value.empty() ? "no " + field + " field" : field + ": " + value;
+        if (step.value("absent", false))
+            return value.empty() ? std::nullopt : std::optional(StepFailure {"no " + field + " field", seen});
+        if (step.contains("equals") && value != step.at("equals").get<std::string>())
+            return StepFailure {field + ": " + step.at("equals").get<std::string>(), seen};
+        if (step.contains("matches") && !std::regex_search(value, std::regex(step.at("matches").get<std::string>())))
+            return StepFailure {field + " matching " + step.at("matches").get<std::string>(), seen};
+        if (value.empty())
+            return StepFailure {"a " + field + " field", seen};
+        return std::nullopt;
+    }
+
+    // After rmmod: the module is gone and left nothing behind.
+    std::optional<StepFailure> clean()
+    {
+        if (m_kernel.modules().find(m_lesson.module))
+            return StepFailure {"the module is unloaded", m_lesson.module + " is still loaded"};
+        std::string leftovers;
+        for (const LogRecord& r : m_kernel.log().ring().read_from(m_kernel.log().ring().first_seq()))
+            if (r.text.find("not freed at unload") != std::string::npos
+                || r.text.find("unreferenced object") != std::string::npos
+                || r.text.find("still registered after unload") != std::string::npos)
+                leftovers += r.text + "\n";
+        if (!leftovers.empty())
+            return StepFailure {"nothing left behind: every kmalloc freed, every device and file removed", leftovers};
+        return std::nullopt;
+    }
+
+    const Lesson& m_lesson;
+    Kernel m_kernel;
+    shell::Shell m_shell;
+    std::mt19937 m_random;
+    std::map<std::string, std::string> m_vars;
+    std::string m_parameters;
+};
+
+// The Oops reports in the log, from each "BUG:" line to its end-of-trace line.
+std::string oops_reports(Kernel& kernel)
+{
+    std::string text;
+    bool inside = false;
+    for (const LogRecord& r : kernel.log().ring().read_from(kernel.log().ring().first_seq())) {
+        if (r.text.starts_with("BUG:") || r.text.find("Oops:") != std::string::npos
+            || r.text.starts_with("general protection fault") || r.text.starts_with("invalid opcode"))
+            inside = true;
+        if (inside)
+            text += r.text + "\n";
+        if (r.text.starts_with("---[ end trace"))
+            inside = false;
+    }
+    return text;
+}
+
+} // namespace
+
+CheckResult run_check_steps(const Lesson& lesson, const Check& check, const CheckSetup& setup)
+{
+    CheckResult result {check.id, check.title, false, "", "", check.hint, "", ""};
+    StepRunner runner(lesson, setup);
+    for (const nlohmann::json& step : check.steps) {
+        auto failure = runner.run(step);
+        bool oopsed = runner.kernel().oops_count() > 0 && !check.expect_oops;
+        if (failure || oopsed) {
+            if (failure) {
+                result.expected = failure->expected;
+                result.seen = failure->seen;
+            } else {
+                result.expected = "no Oops";
+                result.seen = "the kernel Oopsed";
+            }
+            result.report = oops_reports(runner.kernel());
+            result.parameters = runner.parameters();
+            return result;
+        }
+    }
+    result.passed = true;
+    result.hint.clear();
+    result.parameters = runner.parameters();
+    return result;
+}
+
+} // namespace ksim::lessons

@@ -1,0 +1,45 @@
+// A lesson: its text, starter files and the checks that grade a learner's module (lessons/NN-name/).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace ksim::lessons {
+
+struct Check {
+    std::string id;
+    std::string title;
+    std::string hint;
+    std::vector<nlohmann::json> steps; // validated: each has exactly one action
+    bool expect_oops = false; // the check provokes an Oops on purpose
+    double timeout_seconds = 10;
+};
+
+struct Lesson {
+    std::filesystem::path folder;
+    std::string name; // the folder's name, "01-hello"
+    std::string title;
+    std::string module; // the module the learner builds, without .ko
+    bool warnings_allowed = false; // does a compiler warning fail the build check
+    std::vector<Check> checks;
+};
+
+// "lesson.json: checks[2].steps[0]: unknown action 'reed'".
+struct LessonError {
+    std::string message;
+};
+
+std::variant<Lesson, LessonError> load_lesson(const std::filesystem::path& folder);
+
+// Where the lessons live: $KSIM_LESSONS, else <source>/lessons beside the build.
+std::filesystem::path lessons_root();
+// The lesson folders under the root, sorted.
+std::vector<std::filesystem::path> lesson_folders();
+// A lesson by its name ("01-hello") or its number ("1", "01").
+std::filesystem::path find_lesson(const std::string& name);
+
+} // namespace ksim::lessons

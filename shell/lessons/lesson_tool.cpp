@@ -1,0 +1,191 @@
+// The lesson commands (see lesson_tool.h).
+#include "shell/lessons/lesson_tool.h"
+
+#include <boost/program_options.hpp>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "shell/lessons/check_runner.h"
+#include "shell/lessons/grading.h"
+#include "shell/lessons/lesson.h"
+#include "shell/lessons/module_build.h"
+#include "shell/lessons/report.h"
+
+namespace po = boost::program_options;
+
+namespace ksim::lessons {
+
+namespace {
+
+constexpr const char* usage = "Usage:\n"
+                              "  ksim lesson list                      the lessons, in order\n"
+                              "  ksim lesson show LESSON               a lesson's text\n"
+                              "  ksim lesson start LESSON DIR          copy the starter files into DIR\n"
+                              "  ksim lesson validate [LESSON ...]     check lesson files for mistakes\n"
+                              "  ksim check LESSON PATH [--format human|json|junit|tap] [--seed N]\n"
+                              "                                        grade a module (a .ko or a source folder)\n"
+                              "  ksim grade LESSON DIR [--jobs N] [--shard I/N] [--out PREFIX] [--timeout S]\n"
+                              "                                        grade every submission folder in DIR\n";
+
+std::variant<Lesson, LessonError> open_lesson(const std::string& name)
+{
+    std::filesystem::path folder = find_lesson(name);
+    if (folder.empty())
+        return LessonError {"no lesson '" + name + "' in " + lessons_root().string() + " (see: ksim lesson list)"};
+    return load_lesson(folder);
+}
+
+int lesson_list()
+{
+    for (const auto& folder : lesson_folders()) {
+        auto lesson = load_lesson(folder);
+        std::cout << folder.filename().string() << "  "
+                  << (std::holds_alternative<Lesson>(lesson) ? std::get<Lesson>(lesson).title : "(invalid lesson file)")
+                  << "\n";
+    }
+    return 0;
+}
+
+int lesson_show(const std::string& name)
+{
+    std::filesystem::path folder = find_lesson(name);
+    std::ifstream text(folder / "README.md");
+    if (folder.empty() || !text) {
+        std::cerr << "ksim: no lesson '" << name << "' (see: ksim lesson list)\n";
+        return 2;
+    }
+    std::cout << text.rdbuf();
+    return 0;
+}
+
+int lesson_start(const std::string& name, const std::filesystem::path& target)
+{
+    std::filesystem::path folder = find_lesson(name);
+    if (folder.empty() || !std::filesystem::is_directory(folder / "starter")) {
+        std::cerr << "ksim: no lesson '" << name << "' (see: ksim lesson list)\n";
+        return 2;
+    }
+    std::error_code ec;
+    if (std::filesystem::exists(target) && !std::filesystem::is_empty(target, ec)) {
+        std::cerr << "ksim: " << target.string() << " is not empty; choose a new folder\n";
+        return 2;
+    }
+    std::filesystem::create_directories(target, ec);
+    std::filesystem::copy(folder / "starter", target, std::filesystem::copy_options::recursive, ec);
+    if (ec) {
+        std::cerr << "ksim: cannot copy the starter files to " << target.string() << ": " << ec.message() << "\n";
+        return 1;
+    }
+    // The Makefile learns where this ksim's SDK is, so a plain `make` builds.
+    std::filesystem::path makefile = target / "Makefile";
+    std::ifstream in(makefile);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (size_t at = text.find("@KSIM_SDK@"); at != std::string::npos) {
+        text.replace(at, 10, sdk_folder().string());
+        std::ofstream(makefile) << text;
+    }
+    std::cout << "The starter files of " << folder.filename().string() << " are in " << target.string()
+              << ".\nRead the lesson with: ksim lesson show " << name << "\nBuild with: make -C " << target.string()
+              << "\nCheck your work with: ksim check " << name << " " << target.string() << "\n";
+    return 0;
+}
+
+int lesson_validate(const std::vector<std::string>& names)
+{
+    std::vector<std::filesystem::path> folders;
+    for (const std::string& name : names)
+        folders.push_back(std::filesystem::is_directory(name) ? std::filesystem::path(name) : find_lesson(name));
+    if (names.empty())
+        folders = lesson_folders();
+    int status = 0;
+    for (const auto& folder : folders) {
+        auto lesson = load_lesson(folder);
+        if (auto* error = std::get_if<LessonError>(&lesson)) {
+            std::cerr << error->message << "\n";
+            status = 1;
+            continue;
+        }
+        for (const char* required : {"README.md", "starter"})
+            if (!std::filesystem::exists(folder / required)) {
+                std::cerr << (folder / required).string() << ": missing\n";
+                status = 1;
+            }
+        if (status == 0)
+            std::cout << folder.filename().string() << ": " << std::get<Lesson>(lesson).checks.size()
+                      << " checks, ok\n";
+    }
+    return status;
+}
+
+int check(const std::vector<std::string>& args)
+{
+    po::options_description options;
+    options.add_options()("format", po::value<std::string>()->default_value("human"))("seed", po::value<unsigned>())(
+        "positional", po::value<std::vector<std::string>>());
+    po::positional_options_description positional;
+    positional.add("positional", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    } catch (const po::error& e) {
+        std::cerr << "ksim check: " << e.what() << "\n" << usage;
+        return 2;
+    }
+    auto operands
+        = vm.count("positional") ? vm["positional"].as<std::vector<std::string>>() : std::vector<std::string> {};
+    ReportFormat format;
+    if (operands.size() != 2 || !parse_report_format(vm["format"].as<std::string>(), format)) {
+        std::cerr << usage;
+        return 2;
+    }
+    auto lesson = open_lesson(operands[0]);
+    if (auto* error = std::get_if<LessonError>(&lesson)) {
+        std::cerr << "ksim: " << error->message << "\n";
+        return 2;
+    }
+    if (!std::filesystem::exists(operands[1])) {
+        std::cerr << "ksim: " << operands[1] << ": No such file or directory\n";
+        return 2;
+    }
+    CheckOptions check_options;
+    if (vm.count("seed"))
+        check_options.seed = vm["seed"].as<unsigned>();
+    auto results = check_module(std::get<Lesson>(lesson), operands[1], check_options);
+    write_report(std::cout, format, std::get<Lesson>(lesson), operands[1], results);
+    bool all = std::all_of(results.begin(), results.end(), [](const auto& r) { return r.passed; });
+    return all ? 0 : 1;
+}
+
+} // namespace
+
+bool is_lesson_command(int argc, char** argv)
+{
+    return argc > 1
+        && (std::strcmp(argv[1], "lesson") == 0 || std::strcmp(argv[1], "check") == 0
+            || std::strcmp(argv[1], "grade") == 0);
+}
+
+int run_lesson_command(int argc, char** argv)
+{
+    std::string command = argv[1];
+    std::vector<std::string> args(argv + 2, argv + argc);
+    if (command == "check")
+        return check(args);
+    if (command == "grade")
+        return grade_command(args);
+    std::string sub = args.empty() ? "" : args[0];
+    if (sub == "list" && args.size() == 1)
+        return lesson_list();
+    if (sub == "show" && args.size() == 2)
+        return lesson_show(args[1]);
+    if (sub == "start" && args.size() == 3)
+        return lesson_start(args[1], args[2]);
+    if (sub == "validate")
+        return lesson_validate({args.begin() + 1, args.end()});
+    std::cerr << usage;
+    return 2;
+}
+
+} // namespace ksim::lessons
