@@ -23,13 +23,27 @@ int init_module(void);
 void cleanup_module(void);
 __KSIM_END_DECLS
 
-/* The checks keep Linux's compile-time type test of the function given. */
+/* As on Linux, init_module and cleanup_module are aliases of the module's
+ * own functions in C, so both names are in kallsyms and __init code leaves
+ * with its section. C++ cannot alias a static function by name, so there
+ * they are small wrappers in the same sections. The checks keep Linux's
+ * compile-time type test of the function given. */
+#ifdef __cplusplus
 #define module_init(initfn)                                                      \
 	static inline initcall_t __maybe_unused __inittest(void) { return initfn; } \
-	int init_module(void) { return initfn(); }
+	__init int init_module(void) { return initfn(); }
 
 #define module_exit(exitfn)                                                      \
 	static inline exitcall_t __maybe_unused __exittest(void) { return exitfn; } \
-	void cleanup_module(void) { exitfn(); }
+	__exit void cleanup_module(void) { exitfn(); }
+#else
+#define module_init(initfn)                                                      \
+	static inline initcall_t __maybe_unused __inittest(void) { return initfn; } \
+	int init_module(void) __attribute__((__alias__(#initfn)))
+
+#define module_exit(exitfn)                                                      \
+	static inline exitcall_t __maybe_unused __exittest(void) { return exitfn; } \
+	void cleanup_module(void) __attribute__((__alias__(#exitfn)))
+#endif
 
 #endif
