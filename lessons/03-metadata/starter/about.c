@@ -1,0 +1,19 @@
+/* Lesson 3: metadata. */
+#include <linux/module.h>
+#include <linux/printk.h>
+
+static int __init about_init(void)
+{
+	/* TODO: print "about: version 1.0" */
+	return 0;
+}
+
+static void __exit about_exit(void)
+{
+}
+
+module_init(about_init);
+module_exit(about_exit);
+
+MODULE_LICENSE("GPL");
+/* TODO: MODULE_AUTHOR, MODULE_DESCRIPTION("Knows what it is"), MODULE_VERSION("1.0") */
