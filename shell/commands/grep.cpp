@@ -5,6 +5,43 @@
 
 namespace ksim::shell {
 
+namespace {
+
+// A POSIX basic regular expression (with GNU's \+ \? \|) as an ECMAScript
+// one: in BRE, ( ) { } | + ? are literal unless escaped.
+std::string basic_to_ecmascript(const std::string& pattern)
+{
+    std::string out;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        char c = pattern[i];
+        if (c == '[') {
+            // A bracket expression is copied whole; a ] right after [ or [^ belongs to it.
+            size_t end = i + 1;
+            if (end < pattern.size() && pattern[end] == '^')
+                ++end;
+            if (end < pattern.size() && pattern[end] == ']')
+                ++end;
+            while (end < pattern.size() && pattern[end] != ']')
+                end += pattern.compare(end, 2, "[:") == 0 ? pattern.find(":]", end) - end + 2 : 1;
+            out += pattern.substr(i, end - i + 1);
+            i = end;
+        } else if (c == '\\' && i + 1 < pattern.size()) {
+            char next = pattern[++i];
+            if (std::string_view("(){}|+?").find(next) != std::string_view::npos)
+                out += next;
+            else
+                out += std::string("\\") + next;
+        } else if (std::string_view("(){}|+?").find(c) != std::string_view::npos) {
+            out += std::string("\\") + c;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 int cmd_grep(CommandContext& c)
 {
     bool ignore_case = false, invert = false, count_only = false, numbers = false, quiet = false, fixed = false,
@@ -43,15 +80,14 @@ int cmd_grep(CommandContext& c)
             escaped += ch;
         }
         pattern = escaped;
-        extended = true;
+    } else if (!extended) {
+        pattern = basic_to_ecmascript(pattern);
     }
     if (whole_word)
-        pattern = "\\b(" + pattern + ")\\b", extended = true;
+        pattern = "\\b(?:" + pattern + ")\\b";
     std::regex regex;
     try {
-        auto flags = extended ? std::regex::extended : std::regex::basic;
-        if (whole_word)
-            flags = std::regex::ECMAScript;
+        auto flags = std::regex::ECMAScript;
         regex = std::regex(pattern, ignore_case ? flags | std::regex::icase : flags);
     } catch (const std::regex_error&) {
         c.err << "grep: Invalid regular expression\n";
