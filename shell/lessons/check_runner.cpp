@@ -95,6 +95,20 @@ CheckResult run_isolated(const Lesson& lesson, const Check& check, const CheckSe
 
 namespace {
 
+// What an earlier build left (as `make clean` removes it): copied files all
+// look new, so make would take a stale .o for up to date.
+void remove_build_products(const std::filesystem::path& folder)
+{
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
+        std::string name = entry.path().filename().string();
+        for (std::string_view suffix : {".o", ".ko", ".mod", ".mod.c", ".cmd"})
+            if (name.ends_with(suffix) || name == "Module.symvers" || name == "modules.order") {
+                std::filesystem::remove(entry.path());
+                break;
+            }
+    }
+}
+
 // Replaces every occurrence of `from` in `text`.
 std::string replace_all(std::string text, const std::string& from, const std::string& to)
 {
@@ -120,6 +134,7 @@ std::vector<CheckResult> check_module(
     if (std::filesystem::is_directory(path)) {
         std::filesystem::path sources = work / "src";
         std::filesystem::copy(path, sources, std::filesystem::copy_options::recursive);
+        remove_build_products(sources);
         BuildOutcome build = build_module(sources, lesson.module);
         std::string shown = std::filesystem::absolute(path).lexically_normal().string();
         if (shown.ends_with('/'))

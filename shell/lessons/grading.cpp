@@ -228,9 +228,10 @@ int grade_command(const std::vector<std::string>& args)
     csv << "submission,score,passed,total,failed_checks\n";
     nlohmann::json summary = nlohmann::json::array();
     for (const Submission& s : submissions) {
-        size_t passed = s.report.value("passed", 0), total = s.report.value("total", 0);
+        const nlohmann::json report = s.report.is_object() ? s.report : nlohmann::json::object();
+        size_t passed = report.value("passed", 0), total = report.value("total", 0);
         std::vector<std::string> failed;
-        for (const auto& c : s.report.value("checks", nlohmann::json::array()))
+        for (const auto& c : report.value("checks", nlohmann::json::array()))
             if (!c.value("passed", false))
                 failed.push_back(c.value("id", ""));
         if (!s.problem.empty())
