@@ -177,32 +177,50 @@ private:
                 if (step.at("level") == level_names[l])
                     level = l;
         std::regex compiled = regex ? std::regex(pattern) : std::regex();
+        bool in_order = step.value("in_order", false), only = step.value("only", false);
         size_t found = 0;
-        std::string log;
+        std::string log, strangers;
         for (const LogRecord& r : m_kernel.log().ring().read_from(m_kernel.log().ring().first_seq())) {
-            if (r.seq < 2)
-                continue; // the boot banner
+            if (r.seq < 2 || is_taint_notice(r.text))
+                continue; // the boot banner, and what every module load says
             log += std::string("<") + level_names[r.level] + "> " + r.text + "\n";
             bool hit = regex ? std::regex_search(r.text, compiled) : r.text.find(pattern) != std::string::npos;
-            if (hit && (level < 0 || r.level == level))
+            hit = hit && (level < 0 || r.level == level);
+            if (!hit && only)
+                strangers += r.text + "\n";
+            if (hit && (!in_order || r.seq > m_last_match)) {
+                if (!found)
+                    m_next_match = r.seq;
                 ++found;
+            }
         }
+        if (found)
+            m_last_match = m_next_match;
         if (log.empty())
             log = "(nothing)";
-        std::string what = (regex ? "a line matching " : "a line containing ") + quote(pattern)
+        std::string which = (regex ? "matching " : "containing ") + quote(pattern)
             + (level >= 0 ? std::string(" at level ") + level_names[level] : "");
         if (step.value("absent", false)) {
             if (found)
-                return StepFailure {"dmesg has no " + what.substr(2), "dmesg:\n" + log};
+                return StepFailure {"dmesg has no line " + which, "dmesg:\n" + log};
             return std::nullopt;
         }
         if (step.contains("count") && found != step.at("count").get<size_t>())
             return StepFailure {
-                "dmesg has exactly " + std::to_string(step.at("count").get<size_t>()) + " of " + what.substr(2) + "s",
+                "dmesg has exactly " + std::to_string(step.at("count").get<size_t>()) + " lines " + which,
                 "dmesg:\n" + log};
         if (!found)
-            return StepFailure {"dmesg has " + what, "dmesg:\n" + log};
+            return StepFailure {
+                "dmesg has a line " + which + (in_order ? ", after the previous one" : ""), "dmesg:\n" + log};
+        if (!strangers.empty())
+            return StepFailure {"dmesg has only lines " + which, "also printed:\n" + strangers};
         return std::nullopt;
+    }
+
+    static bool is_taint_notice(const std::string& text)
+    {
+        return text.ends_with("loading out-of-tree module taints kernel.")
+            || text.ends_with("module verification failed: signature and/or required key missing - tainting kernel");
     }
 
     std::optional<StepFailure> expect_errno(const std::string& action, const Outcome& o, const nlohmann::json& step)
@@ -281,6 +299,10 @@ private:
                 leftovers += r.text + "\n";
         if (!leftovers.empty())
             return StepFailure {"nothing left behind: every kmalloc freed, every device and file removed", leftovers};
+        // Loading any module taints O and E; anything more (W, D, P, ...) is a problem.
+        unsigned long expected_taint = taint_bit(TaintFlag::OutOfTreeModule) | taint_bit(TaintFlag::UnsignedModule);
+        if (m_kernel.taint().mask() & ~expected_taint)
+            return StepFailure {"no taint beyond O and E", "the kernel is tainted: " + m_kernel.taint().describe()};
         return std::nullopt;
     }
 
@@ -290,6 +312,7 @@ private:
     std::mt19937 m_random;
     std::map<std::string, std::string> m_vars;
     std::string m_parameters;
+    uint64_t m_last_match = 0, m_next_match = 0; // for dmesg steps "in_order"
 };
 
 // The Oops reports in the log, from each "BUG:" line to its end-of-trace line.

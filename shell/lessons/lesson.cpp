@@ -18,7 +18,7 @@ const std::map<std::string, std::set<std::string>>& step_grammar()
         {"run", {"status", "stdout", "stdout_matches", "stderr_contains", "as_root"}},
         {"insmod", {"params", "status", "stderr_contains"}},
         {"rmmod", {"status", "stderr_contains"}},
-        {"dmesg", {"matches", "level", "absent", "count"}},
+        {"dmesg", {"matches", "level", "absent", "count", "in_order", "only"}},
         {"read", {"expect", "matches", "errno", "as_root", "bytes"}},
         {"write", {"data", "errno", "as_root"}},
         {"modinfo", {"equals", "matches", "absent"}},

@@ -43,18 +43,26 @@ std::string xml_escape(const std::string& text)
     return out;
 }
 
-// Expected, seen, hint and report, each labelled.
+// Expected, seen, hint and report, each labelled; a value's later lines
+// line up under its first.
 std::string details(const CheckResult& r)
 {
+    auto field = [](const std::string& label, std::string value) {
+        while (!value.empty() && value.back() == '\n')
+            value.pop_back();
+        std::string first = value.substr(0, value.find('\n'));
+        std::string rest = value.size() > first.size() ? value.substr(first.size() + 1) : "";
+        return label + first + "\n" + indent(rest, std::string(label.size(), ' '));
+    };
     std::string text;
     if (!r.expected.empty())
-        text += "expected: " + r.expected + "\n";
+        text += field("expected: ", r.expected);
     if (!r.seen.empty())
-        text += "seen:     " + r.seen + "\n";
+        text += field("seen:     ", r.seen);
     if (!r.parameters.empty())
-        text += "with:     " + r.parameters + "\n";
+        text += field("with:     ", r.parameters);
     if (!r.hint.empty())
-        text += "hint:     " + r.hint + "\n";
+        text += field("hint:     ", r.hint);
     if (!r.report.empty())
         text += "report:\n" + indent(r.report, "  ");
     return text;
