@@ -124,11 +124,10 @@ std::vector<CheckResult> check_module(
 {
     // Everything happens in a scratch folder: the build's files and the
     // module's copy; the learner's folder is only read.
-    char scratch_template[] = "/tmp/ksim-check-XXXXXX";
-    const char* scratch = mkdtemp(scratch_template);
-    if (!scratch)
+    std::string scratch_template = (std::filesystem::temp_directory_path() / "ksim-check-XXXXXX").string();
+    if (!mkdtemp(scratch_template.data()))
         throw std::runtime_error(std::string("cannot make a scratch folder: ") + std::strerror(errno));
-    std::filesystem::path work = scratch;
+    std::filesystem::path work = scratch_template;
     std::vector<CheckResult> results;
     std::filesystem::path ko = path;
     if (std::filesystem::is_directory(path)) {

@@ -31,7 +31,8 @@ namespace {
 
 struct Submission {
     std::string name;
-    fs::path scratch; // a private copy: the only place its checks may write
+    fs::path scratch; // a private copy of the submission...
+    fs::path temporary; // ...and its TMPDIR: the only places its checks may write
     fs::path output; // where its JSON report goes
     pid_t pid = 0;
     std::chrono::steady_clock::time_point started;
@@ -46,16 +47,17 @@ fs::path self_executable()
 
 // The command that checks one submission. With bubblewrap, the machine is
 // read-only, the class's folder and the other scratch folders are hidden
-// behind empty ones, /tmp is private, there is no network, and only the
-// submission's own scratch folder is writable.
+// behind empty ones, there is no network, and only the submission's own
+// scratch folder (which holds its TMPDIR) is writable.
 std::vector<std::string> check_command(const std::string& lesson, const Submission& s, const fs::path& class_dir,
     const fs::path& scratch_root, bool sandbox)
 {
     std::vector<std::string> command;
     if (sandbox)
-        command = {"bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--tmpfs",
-            class_dir.string(), "--tmpfs", scratch_root.string(), "--bind", s.scratch.string(), s.scratch.string(),
-            "--unshare-all", "--die-with-parent", "--new-session", "--chdir", s.scratch.string()};
+        command = {"bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", class_dir.string(),
+            "--tmpfs", scratch_root.string(), "--bind", s.scratch.string(), s.scratch.string(), "--bind",
+            s.temporary.string(), s.temporary.string(), "--setenv", "TMPDIR", s.temporary.string(), "--unshare-all",
+            "--die-with-parent", "--new-session", "--chdir", s.scratch.string()};
     for (const std::string& part : {self_executable().string(), std::string("check"), lesson, s.scratch.string(),
              std::string("--format"), std::string("json")})
         command.push_back(part);
@@ -176,8 +178,12 @@ int grade_command(const std::vector<std::string>& args)
         if (entry.is_directory())
             folders.push_back(entry.path());
     std::sort(folders.begin(), folders.end());
-    char root_template[] = "/tmp/ksim-grade-XXXXXX";
-    fs::path scratch_root = mkdtemp(root_template);
+    std::string root_template = (fs::temp_directory_path() / "ksim-grade-XXXXXX").string();
+    if (!mkdtemp(root_template.data())) {
+        std::cerr << "ksim grade: cannot make a scratch folder: " << std::strerror(errno) << "\n";
+        return 1;
+    }
+    fs::path scratch_root = root_template;
     std::vector<Submission> submissions;
     for (size_t i = 0; i < folders.size(); ++i) {
         if (i % shards != shard - 1)
@@ -188,6 +194,8 @@ int grade_command(const std::vector<std::string>& args)
         s.output = scratch_root / (s.name + ".json");
         fs::create_directories(s.scratch);
         fs::copy(folders[i], s.scratch, fs::copy_options::recursive);
+        s.temporary = scratch_root / "tmp" / s.name;
+        fs::create_directories(s.temporary);
         submissions.push_back(std::move(s));
     }
 
