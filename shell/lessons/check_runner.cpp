@@ -162,6 +162,17 @@ std::vector<CheckResult> check_module(
             return results;
         }
         ko = build.module;
+        for (const std::string& other : lesson.other_modules) {
+            std::filesystem::path other_ko = ko.parent_path() / (other + ".ko");
+            if (!std::filesystem::exists(other_ko)) {
+                results.back().passed = false;
+                results.back().expected = "the build also makes " + other + ".ko";
+                results.back().seen = "no " + other + ".ko (is obj-m += " + other + ".o in the Makefile?)";
+                std::filesystem::remove_all(work);
+                return results;
+            }
+            std::filesystem::copy_file(other_ko, work / other_ko.filename());
+        }
     }
     std::filesystem::copy_file(ko, work / ko.filename());
     std::filesystem::path previous = std::filesystem::current_path();

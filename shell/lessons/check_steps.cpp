@@ -8,6 +8,8 @@
 #include <regex>
 #include <sstream>
 
+#include <ksim/abi.h>
+
 #include "core/kernel.h"
 #include "printk/kernel_log.h"
 #include "shell/input_source.h"
@@ -52,6 +54,14 @@ public:
         , m_random(setup.seed)
     {
         m_kernel.log().set_console([](std::string_view) {});
+        // The scratch folder is /lib/modules/<release> too, so depmod and
+        // modprobe work on the learner's modules.
+        std::filesystem::path folder = setup.ko.parent_path();
+        std::filesystem::create_directories(folder / "sysroot/lib/modules");
+        std::filesystem::create_directories(folder / "sysroot/etc/modprobe.d");
+        std::error_code ec;
+        std::filesystem::create_directory_symlink(folder, folder / "sysroot/lib/modules" / KSIM_UTS_RELEASE, ec);
+        m_shell.set_sysroot(folder / "sysroot");
         m_vars["ko"] = setup.ko.filename().string();
         m_vars["module"] = lesson.module;
     }

@@ -99,6 +99,15 @@ std::variant<Lesson, LessonError> load_lesson(const std::filesystem::path& folde
         lesson.title = required_string(json, "title", where);
         lesson.module = required_string(json, "module", where);
         lesson.warnings_allowed = json.value("warnings_allowed", false);
+        if (json.contains("also_builds")) {
+            if (!json.at("also_builds").is_array())
+                throw LessonError {where + ": 'also_builds' must be an array of module names"};
+            for (const auto& name : json.at("also_builds")) {
+                if (!name.is_string() || name.get<std::string>().empty())
+                    throw LessonError {where + ": 'also_builds' must be an array of module names"};
+                lesson.other_modules.push_back(name.get<std::string>());
+            }
+        }
         if (!json.contains("checks") || !json.at("checks").is_array() || json.at("checks").empty())
             throw LessonError {where + ": 'checks' must be a non-empty array"};
         std::set<std::string> ids;

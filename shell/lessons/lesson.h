@@ -24,6 +24,7 @@ struct Lesson {
     std::string name; // the folder's name, "01-hello"
     std::string title;
     std::string module; // the module the learner builds, without .ko
+    std::vector<std::string> other_modules; // more modules the same folder builds ("also_builds")
     bool warnings_allowed = false; // does a compiler warning fail the build check
     std::vector<Check> checks;
 };

@@ -20,7 +20,6 @@ void counter_reset(void)
 
 static int __init counter_init(void)
 {
-	/* TODO: print "counter: ready" */
 	return 0;
 }
 

@@ -19,7 +19,6 @@ EXPORT_SYMBOL_GPL(counter_reset);
 
 static int __init counter_init(void)
 {
-	pr_info("counter: ready\n");
 	return 0;
 }
 
