@@ -11,16 +11,20 @@ fail() {
     exit 1
 }
 
-"$ksim" check 1 "$cases/01-hello/solution" --format json > "$work/out" || fail "the solution passes"
+"$ksim" lesson start 1 "$work/solution" > /dev/null
+cp "$cases/01-hello/solution/hello.c" "$work/solution/"
+cp -r "$work/solution" "$work/wrong"
+patch -s -p1 -d "$work/wrong" < "$cases/01-hello/wrong-init-fails.patch"
+"$ksim" check 1 "$work/solution" --format json > "$work/out" || fail "the solution passes"
 grep -q '"passed": 6' "$work/out" || fail "JSON report counts 6 passed checks"
 grep -q '"total": 6' "$work/out" || fail "JSON report counts 6 checks"
-"$ksim" check 1 "$cases/01-hello/solution" --format junit > "$work/out"
+"$ksim" check 1 "$work/solution" --format junit > "$work/out"
 grep -q '<testsuite name="01-hello" tests="6" failures="0">' "$work/out" || fail "JUnit header"
-if "$ksim" check 1 "$cases/01-hello/wrong-init-fails" --format tap > "$work/out"; then fail "a wrong module exits 0"; fi
+if "$ksim" check 1 "$work/wrong" --format tap > "$work/out"; then fail "a wrong module exits 0"; fi
 grep -q '^not ok 3 - greets: ' "$work/out" || fail "TAP marks the failed check"
 grep -q '^  seen: "exit status 1, errors: insmod: ERROR: could not insert module hello.ko: Invalid parameters' "$work/out" \
     || fail "TAP shows what was seen"
-if "$ksim" check 1 "$cases/01-hello/wrong-init-fails" > "$work/out"; then fail "human report exit status"; fi
+if "$ksim" check 1 "$work/wrong" > "$work/out"; then fail "human report exit status"; fi
 grep -q '✗ prints just "Hello, world", at level info, when loaded' "$work/out" || fail "human report marks the failure"
 grep -q 'hint: ' "$work/out" || fail "human report gives the hint"
 grep -q '^2 of 6 checks passed.$' "$work/out" || fail "human report sums up"

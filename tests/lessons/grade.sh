@@ -10,16 +10,18 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 class=$work/class
 mkdir -p "$class"
-cp -r "$cases/01-hello/solution" "$class/alice"
-cp -r "$cases/01-hello/wrong-init-fails" "$class/bob"
-rm -f "$class/bob/expected-failures"
-cp -r "$cases/01-hello/solution" "$class/carol"
+"$ksim" lesson start 1 "$work/solution" > /dev/null
+cp "$cases/01-hello/solution/hello.c" "$work/solution/"
+cp -r "$work/solution" "$class/alice"
+cp -r "$work/solution" "$class/bob"
+patch -s -p1 -d "$class/bob" < "$cases/01-hello/wrong-init-fails.patch"
+cp -r "$work/solution" "$class/carol"
 # carol's init dereferences NULL: an Oops in every check that loads it.
 sed -i 's/pr_info("Hello, world\\n");/pr_info("Hello, world\\n"); *(volatile int *)0 = 1;/' "$class/carol/hello.c"
-cp -r "$cases/01-hello/solution" "$class/dave"
+cp -r "$work/solution" "$class/dave"
 # dave's init never returns.
 sed -i 's/pr_info("Hello, world\\n");/for (;;) ;/' "$class/dave/hello.c"
-cp -r "$cases/01-hello/solution" "$class/eve"
+cp -r "$work/solution" "$class/eve"
 # eve's Makefile tries to read alice's work and to write outside its folder.
 cat >> "$class/eve/Makefile" <<MAKE
 \$(shell cat $class/alice/hello.c > $work/stolen 2>/dev/null)

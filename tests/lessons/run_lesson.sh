@@ -1,36 +1,41 @@
 #!/bin/sh
 # Proves one lesson's checks: the lesson file is valid, the reference
-# solution passes every check, the starter fails, and each wrong solution
-# (wrong-*/) fails at least the checks its expected-failures file lists.
+# solution passes every check, the starter fails, and each typical wrong
+# solution fails at least the checks its patch's "Fails:" line names.
+# The solution folder holds only the files a learner changes in the
+# starter; each wrong-*.patch is a diff against the finished solution.
 # usage: run_lesson.sh KSIM LESSON CASES_DIR
 set -eu
 ksim=$1 lesson=$2 cases=$3
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+out=$work/report
 "$ksim" lesson validate "$lesson"
-if ! "$ksim" check "$lesson" "$cases/solution" --format tap > "$out"; then
+"$ksim" lesson start "$lesson" "$work/starter" > /dev/null
+cp -r "$work/starter" "$work/solution"
+cp -r "$cases/solution/." "$work/solution/"
+if ! "$ksim" check "$lesson" "$work/solution" --format tap > "$out"; then
     cat "$out"
     echo "FAIL: the reference solution of $lesson does not pass"
     exit 1
 fi
-starter=$(mktemp -d)
-rm -rf "$starter"
-"$ksim" lesson start "$lesson" "$starter" > /dev/null
-if "$ksim" check "$lesson" "$starter" --format tap > "$out"; then
+if "$ksim" check "$lesson" "$work/starter" --format tap > "$out"; then
     echo "FAIL: the starter of $lesson passes"
     exit 1
 fi
-rm -rf "$starter"
-for variant in "$cases"/wrong-*/; do
-    [ -d "$variant" ] || continue
+for wrong in "$cases"/wrong-*.patch; do
+    [ -f "$wrong" ] || continue
+    variant=$work/$(basename "$wrong" .patch)
+    cp -r "$work/solution" "$variant"
+    patch -s -p1 -d "$variant" < "$wrong"
     if "$ksim" check "$lesson" "$variant" --format tap > "$out"; then
-        echo "FAIL: $variant passes"
+        echo "FAIL: $(basename "$wrong") passes"
         exit 1
     fi
-    for id in $(cat "$variant/expected-failures"); do
+    for id in $(sed -n 's/^Fails: //p' "$wrong"); do
         if ! grep -q "^not ok [0-9]* - $id:" "$out"; then
             cat "$out"
-            echo "FAIL: $variant does not fail check '$id'"
+            echo "FAIL: $(basename "$wrong") does not fail check '$id'"
             exit 1
         fi
     done
