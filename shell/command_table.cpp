@@ -30,7 +30,7 @@ const std::vector<Command>& command_table()
         {"tail", cmd_tail, "tail [-n LINES|-c BYTES] [FILE ...]", "print the last lines or bytes"},
         {"cut", cmd_cut, "cut -d DELIM -f LIST | -c LIST [FILE ...]", "print selected fields or characters of lines"},
         {"wc", cmd_wc, "wc [-l] [-w] [-c] [FILE ...]", "count lines, words and bytes"},
-        {"grep", cmd_grep, "grep [-i] [-v] [-c] [-n] [-q] [-w] [-E|-F] PATTERN [FILE ...]",
+        {"grep", cmd_grep, "grep [-i] [-v] [-c] [-n] [-o] [-q] [-w] [-E|-F] PATTERN [FILE ...]",
             "print the lines that match a pattern"},
         {"tee", cmd_tee, "tee [-a] FILE ...", "copy standard input to standard output and to files"},
         {"dd", cmd_dd, "dd [if=FILE] [of=FILE] [bs=N] [count=N] [skip=N] [seek=N] [status=none]",

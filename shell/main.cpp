@@ -38,7 +38,8 @@ int main(int argc, char** argv)
     po::options_description visible("Usage: ksim [options] [script.ksh]\n\nOptions");
     visible.add_options()("help,h", "show this help")("version", "show the version")(
         "command,c", po::value<std::string>(), "run COMMANDS (as a shell line) and exit with their status")(
-        "root", "start the shell as root instead of the unprivileged learner")("sysroot", po::value<std::string>(),
+        "root", "start the shell as root instead of the unprivileged learner")("sig-enforce",
+        "boot with module.sig_enforce=1: refuse modules without a good signature")("sysroot", po::value<std::string>(),
         "host folder that holds /lib/modules/<release> and /etc/modprobe.d (default: $KSIM_SYSROOT, "
         "else the build's sysroot)");
     po::options_description hidden;
@@ -71,6 +72,8 @@ int main(int argc, char** argv)
         std::cout.flush();
         std::cerr << line << std::flush;
     });
+    if (vm.count("sig-enforce"))
+        kernel.enforce_module_signatures();
     ksim::shell::Shell shell(kernel, vm.count("root") ? 0 : ksim::shell::learner_uid);
     std::filesystem::path sysroot
         = vm.count("sysroot") ? std::filesystem::path(vm["sysroot"].as<std::string>()) : default_sysroot();

@@ -74,6 +74,27 @@ void Kernel::boot_devices()
         (void)m_device_model->create_device(
             *this, mem.value(), nullptr, make_dev(1, minor), nullptr, name, kernel_owner, mode);
     m_misc_class = m_device_model->create_class(*this, "misc", nullptr, kernel_owner).value();
+
+    // The parameter of the built-in "module" code: like bool_enable_only, it can only be turned on.
+    root.subdirectory("sys")
+        .subdirectory("module")
+        .subdirectory("module")
+        .subdirectory("parameters")
+        .add("sig_enforce",
+            std::make_shared<TextFile>(
+                0644,
+                [this](const Task&) -> ErrorOr<std::string> { return std::string(m_sig_enforce ? "Y\n" : "N\n"); },
+                [this](const Task&, std::string_view text) -> ErrorOr<void> {
+                    bool on = text.starts_with('1') || text.starts_with('Y') || text.starts_with('y');
+                    bool off = text.starts_with('0') || text.starts_with('N') || text.starts_with('n');
+                    if (!on && !off)
+                        return Errno {EINVAL};
+                    if (off && m_sig_enforce)
+                        return Errno {EROFS};
+                    m_sig_enforce = m_sig_enforce || on;
+                    return {};
+                },
+                4096));
 }
 
 void Kernel::report_leftovers(const std::string& module_name, OwnerId owner)

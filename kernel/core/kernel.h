@@ -98,6 +98,10 @@ public:
 
     int oops_count() const { return m_oops_count; }
 
+    // module.sig_enforce=1: unsigned modules are refused. Once on, it stays on.
+    void enforce_module_signatures() { m_sig_enforce = true; }
+    bool module_signatures_enforced() const { return m_sig_enforce; }
+
 private:
     // `rip_text` names the faulting code when it is not module code.
     void report_oops(
@@ -121,6 +125,7 @@ private:
     Task m_task;
     struct task_struct m_task_struct { };
     int m_oops_count = 0;
+    bool m_sig_enforce = false;
 };
 
 } // namespace ksim

@@ -142,8 +142,9 @@ void populate_procfs(Directory& proc, Kernel& kernel)
     proc.add("misc", std::make_shared<TextFile>(0444, [&kernel](const Task&) -> ErrorOr<std::string> {
         return kernel.misc_devices().proc_misc();
     }));
-    proc.add("cmdline", std::make_shared<TextFile>(0444, [](const Task&) -> ErrorOr<std::string> {
-        return std::string("BOOT_IMAGE=/boot/vmlinuz-6.1.0-ksim console=tty0 quiet\n");
+    proc.add("cmdline", std::make_shared<TextFile>(0444, [&kernel](const Task&) -> ErrorOr<std::string> {
+        return std::string("BOOT_IMAGE=/boot/vmlinuz-6.1.0-ksim console=tty0 quiet")
+            + (kernel.module_signatures_enforced() ? " module.sig_enforce=1" : "") + "\n";
     }));
     proc.add("uptime", std::make_shared<TextFile>(0444, [&kernel](const Task&) -> ErrorOr<std::string> {
         // Seconds up, then seconds idle summed over CPUs: ksim's one CPU is never idle.

@@ -10,6 +10,8 @@
 #include <ksim/abi.h>
 
 #include "core/kernel.h"
+#include "keys/system_keyring.h"
+#include "loader/module_signature.h"
 #include "loader/module_unloader.h"
 #include "loader/params.h"
 
@@ -144,6 +146,26 @@ ErrorOr<void> load_module(
     if (image.empty())
         return Errno {EINVAL};
 
+    // Step 1: the signature. A forced load counts as unsigned, as on Linux.
+    bool signature_ok = false;
+    size_t payload_size = image.size();
+    int signature_error = flags ? ENODATA : verify_module_signature(image, system_trusted_keys(), payload_size);
+    if (signature_error == 0) {
+        signature_ok = true;
+    } else {
+        const char* reason = signature_error == ENODATA ? "unsigned module"
+            : signature_error == ENOPKG                 ? "module with unsupported crypto"
+            : signature_error == ENOKEY                 ? "module with unavailable key"
+                                                        : nullptr;
+        if (!reason)
+            return Errno {signature_error}; // a bad signature fails even when not enforced
+        if (kernel.module_signatures_enforced()) {
+            log.log(5, std::string("Loading of ") + reason + " is rejected");
+            return Errno {EKEYREJECTED};
+        }
+    }
+    image = image.first(payload_size);
+
     // Steps 2-3: ELF sanity, then the module's name and descriptor.
     auto parsed = read_elf_image(image);
     if (auto* error = std::get_if<ElfError>(&parsed)) {
@@ -170,11 +192,13 @@ ErrorOr<void> load_module(
     if (Module* existing = kernel.modules().find(name))
         return Errno {existing->state == ModuleState::Live ? EEXIST : EBUSY};
 
-    // Step 9: ksim modules carry no signature; the kernel says so once.
-    if (!kernel.taint().test(TaintFlag::UnsignedModule))
-        log.log(5, name + ": module verification failed: signature and/or required key missing - tainting kernel");
-    kernel.taint().add(TaintFlag::UnsignedModule, false, log);
-    taints |= taint_bit(TaintFlag::UnsignedModule);
+    // Step 9: a module without a good signature taints E; the kernel says so once.
+    if (!signature_ok) {
+        if (!kernel.taint().test(TaintFlag::UnsignedModule))
+            log.log(5, name + ": module verification failed: signature and/or required key missing - tainting kernel");
+        kernel.taint().add(TaintFlag::UnsignedModule, false, log);
+        taints |= taint_bit(TaintFlag::UnsignedModule);
+    }
 
     auto uses = resolve_symbols(kernel, name, elf, license_is_gpl_compatible(info.get("license").value_or("")));
     if (uses.is_error())

@@ -45,11 +45,11 @@ std::string basic_to_ecmascript(const std::string& pattern)
 int cmd_grep(CommandContext& c)
 {
     bool ignore_case = false, invert = false, count_only = false, numbers = false, quiet = false, fixed = false,
-         extended = false, whole_word = false;
+         extended = false, whole_word = false, only_matching = false;
     std::vector<std::string> operands;
     for (size_t i = 1; i < c.args.size(); ++i) {
         const std::string& a = c.args[i];
-        if (a.size() > 1 && a[0] == '-' && a.find_first_not_of("ivcnqFEw", 1) == std::string::npos) {
+        if (a.size() > 1 && a[0] == '-' && a.find_first_not_of("ivcnqFEwo", 1) == std::string::npos) {
             for (char f : a.substr(1)) {
                 ignore_case |= f == 'i';
                 invert |= f == 'v';
@@ -59,6 +59,7 @@ int cmd_grep(CommandContext& c)
                 fixed |= f == 'F';
                 extended |= f == 'E';
                 whole_word |= f == 'w';
+                only_matching |= f == 'o';
             }
         } else if (a == "-e" && i + 1 < c.args.size()) {
             operands.insert(operands.begin(), c.args[++i]);
@@ -116,8 +117,16 @@ int cmd_grep(CommandContext& c)
                 continue;
             ++count;
             matched = true;
-            if (!count_only && !quiet)
-                c.out << prefix << (numbers ? std::to_string(number) + ":" : "") << line << "\n";
+            if (count_only || quiet)
+                continue;
+            std::string head = prefix + (numbers ? std::to_string(number) + ":" : "");
+            if (!only_matching || invert) {
+                c.out << head << line << "\n";
+                continue;
+            }
+            for (std::sregex_iterator it(line.begin(), line.end(), regex), end; it != end; ++it)
+                if (it->length() > 0)
+                    c.out << head << it->str() << "\n";
         }
         if (count_only && !quiet)
             c.out << prefix << count << "\n";

@@ -1,5 +1,6 @@
 // modinfo: a module file's .modinfo tags in kmod's layout, read without running the module.
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <span>
@@ -7,6 +8,7 @@
 
 #include "loader/elf_image.h"
 #include "loader/modinfo.h"
+#include "loader/module_signature.h"
 #include "shell/command.h"
 #include "shell/kmod/lookup.h"
 #include "shell/shell.h"
@@ -21,6 +23,21 @@ struct ParamLine {
     std::string type;
     bool has_description = false;
 };
+
+// Bytes as kmod shows keys and signatures: "01:AB:...", 20 to a line, the
+// following lines indented by two tabs.
+std::string hex_lines(const std::string& bytes)
+{
+    std::string text;
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        char pair[4];
+        std::snprintf(pair, sizeof pair, "%02X", static_cast<unsigned char>(bytes[i]));
+        text += pair;
+        if (i + 1 < bytes.size())
+            text += (i + 1) % 20 == 0 ? ":\n\t\t" : ":";
+    }
+    return text;
+}
 
 // parm= and parmtype= entries merged per parameter. kmod lists them in the
 // reverse of their order in .modinfo, which is the order the source declares them.
@@ -115,6 +132,15 @@ int cmd_modinfo(CommandContext& c)
             continue;
         }
         ModInfo info(std::get<ElfImage>(parsed).modinfo);
+        // As libkmod does, the signature's details follow the module's own tags.
+        std::vector<std::pair<std::string, std::string>> entries = info.entries();
+        if (auto signature = describe_module_signature(std::as_bytes(std::span(image.data(), image.size())))) {
+            entries.emplace_back("sig_id", signature->id_type);
+            entries.emplace_back("signer", signature->signer);
+            entries.emplace_back("sig_key", hex_lines(signature->key_id));
+            entries.emplace_back("sig_hashalgo", signature->hash_algo);
+            entries.emplace_back("signature", hex_lines(signature->signature));
+        }
         std::string filename = c.shell.shown_path(std::filesystem::absolute(path));
         std::vector<ParamLine> params = collect_params(info);
 
@@ -125,7 +151,7 @@ int cmd_modinfo(CommandContext& c)
                 for (const ParamLine& p : params)
                     c.out << (p.has_description ? param_text(p) : p.name + ": (" + p.type + ")") << separator;
             else
-                for (const auto& [key, value] : info.entries())
+                for (const auto& [key, value] : entries)
                     if (key == field)
                         c.out << value << separator;
             continue;
@@ -135,7 +161,7 @@ int cmd_modinfo(CommandContext& c)
             c.out << key << ":" << std::string(pad > 0 ? static_cast<size_t>(pad) : 0, ' ') << value << separator;
         };
         line("filename", filename);
-        for (const auto& [key, value] : info.entries())
+        for (const auto& [key, value] : entries)
             if (key != "parm" && key != "parmtype")
                 line(key, value);
         for (const ParamLine& p : params)

@@ -3,9 +3,11 @@
 # depmod agree with them: modinfo prints the same lines for every bundled
 # module, and depmod computes the same modules.dep and modules.symbols
 # (kmod writes modules in directory order, so lines are compared sorted).
-# usage: kmod_compat.sh KSIM MODULES_DIR
+# A module signed with sign-file is among them, so the signature lines
+# (signer, key, hash, signature bytes) are compared too.
+# usage: kmod_compat.sh KSIM MODULES_DIR SDK_BUILD_DIR
 set -eu
-ksim=$1 modules=$2
+ksim=$1 modules=$2 sdk=$3
 kmod_dir=/usr/sbin
 [ -x "$kmod_dir/modinfo" ] || { echo "kmod's modinfo is missing: run scripts/setup.sh"; exit 1; }
 work=$(mktemp -d)
@@ -14,6 +16,7 @@ release=$("$ksim" -c 'uname -r')
 tree="$work/kmod/lib/modules/$release"
 mkdir -p "$tree" "$work/ksim/lib/modules" "$work/ksim/etc/modprobe.d"
 cp "$modules"/*.ko "$modules"/modules.order "$modules"/modules.builtin* "$tree/"
+"$sdk/sign-file" sha256 "$sdk/certs/signing_key.pem" "$sdk/certs/signing_key.x509" "$tree/hello.ko"
 ln -s "$tree" "$work/ksim/lib/modules/$release"
 status=0
 for ko in "$tree"/*.ko; do
