@@ -22,8 +22,11 @@
 #error "KSIM_MODULE_DEPENDS must list the modules this one needs (modpost defines it)"
 #endif
 
-extern int init_module(void) __weak;
-extern void cleanup_module(void) __weak;
+/* Weak and hidden: a module without them gets NULL. Without "hidden", the
+ * dynamic linker would bind a missing init_module to the C library's
+ * init_module(2) wrapper in the ksim executable. */
+extern int init_module(void) __weak __attribute__((__visibility__("hidden")));
+extern void cleanup_module(void) __weak __attribute__((__visibility__("hidden")));
 
 /* The linker defines these for sections whose names are C identifiers; weak,
  * so a module without parameters or exports still links. */
