@@ -29,6 +29,7 @@ class SysfsObjects;
 class Debugfs;
 
 // Flags of finit_module and delete_module.
+constexpr unsigned module_init_ignore_modversions = 1;
 constexpr unsigned module_init_ignore_vermagic = 2;
 constexpr unsigned delete_module_force = 01000; // O_TRUNC, rmmod -f
 

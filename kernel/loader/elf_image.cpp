@@ -1,6 +1,8 @@
 // Reads a module file without running it (see elf_image.h).
 #include "loader/elf_image.h"
 
+#include <ksim/abi.h>
+
 #include <gelf.h>
 #include <libelf.h>
 
@@ -147,6 +149,18 @@ std::variant<ElfImage, ElfError> read_elf_image(std::span<const std::byte> bytes
                 if (end > i)
                     image.modinfo.emplace_back(p + i, end - i);
                 i = end + 1;
+            }
+        } else if (std::strcmp(name, "__versions") == 0 || std::strcmp(name, "__ksim_kcrctab") == 0) {
+            bool versions = name[2] == 'v';
+            image.has_versions |= versions;
+            Elf_Data* data = elf_getdata(scn, nullptr);
+            size_t count = data ? data->d_size / sizeof(modversion_info) : 0;
+            for (size_t i = 0; i < count; ++i) {
+                modversion_info entry;
+                std::memcpy(&entry, static_cast<const char*>(data->d_buf) + i * sizeof entry, sizeof entry);
+                entry.name[sizeof entry.name - 1] = '\0';
+                (versions ? image.versions : image.export_crcs)
+                    .push_back({entry.name, static_cast<uint32_t>(entry.crc)});
             }
         } else if (header.sh_type == SHT_SYMTAB) {
             symtab = scn;

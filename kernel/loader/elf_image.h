@@ -27,8 +27,17 @@ struct NeededSymbol {
     bool weak;
 };
 
+// A symbol's CRC (CONFIG_MODVERSIONS), from a struct modversion_info table.
+struct SymbolVersion {
+    std::string name;
+    uint32_t crc;
+};
+
 struct ElfImage {
     std::vector<std::string> modinfo; // "key=value" strings, in section order
+    std::vector<SymbolVersion> versions; // __versions: the CRCs of the imports at build time
+    std::vector<SymbolVersion> export_crcs; // __ksim_kcrctab: the CRCs of the module's exports
+    bool has_versions = false; // the module was built with modversions
     std::vector<NeededSymbol> needed; // undefined dynamic symbols
     std::vector<ElfSymbol> symbols; // .symtab (or .dynsym when stripped)
     bool has_module_descriptor = false; // defines __this_module

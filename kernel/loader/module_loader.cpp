@@ -22,8 +22,19 @@ namespace {
 constexpr const char* missing_name = "(missing .modinfo section or name field)";
 
 // Steps 6-6d: version magic, then the taints the metadata implies.
-ErrorOr<void> check_modinfo(
-    Kernel& kernel, const std::string& name, const ModInfo& info, unsigned flags, unsigned long& taints)
+// same_magic(): with symbol versions, the release (the first word) may differ.
+bool same_magic(const std::string& magic, bool has_versions)
+{
+    std::string_view mine = KSIM_VERMAGIC, theirs = magic;
+    if (has_versions) {
+        mine.remove_prefix(std::min(mine.size(), mine.find(' ')));
+        theirs.remove_prefix(std::min(theirs.size(), theirs.find(' ')));
+    }
+    return mine == theirs;
+}
+
+ErrorOr<void> check_modinfo(Kernel& kernel, const std::string& name, const ModInfo& info, bool has_versions,
+    unsigned flags, unsigned long& taints)
 {
     KernelLog& log = kernel.log();
     std::optional<std::string> magic = info.get("vermagic");
@@ -38,7 +49,7 @@ ErrorOr<void> check_modinfo(
             log.log(4, name + ": bad vermagic: kernel tainted.");
         taint.add(TaintFlag::ForcedModule, true, log);
         taints |= taint_bit(TaintFlag::ForcedModule);
-    } else if (*magic != KSIM_VERMAGIC) {
+    } else if (!same_magic(*magic, has_versions)) {
         log.log(3, name + ": version magic '" + *magic + "' should be '" + KSIM_VERMAGIC + "'");
         return Errno {ENOEXEC};
     }
@@ -59,12 +70,14 @@ ErrorOr<void> check_modinfo(
 }
 
 // Step 12: every strong undefined symbol must be exported by the kernel or a
-// loaded module; all are tried and each failure is logged.
+// loaded module, with the CRC the module was built against (check_version());
+// all are tried and each failure is logged.
 ErrorOr<std::vector<OwnerId>> resolve_symbols(
-    Kernel& kernel, const std::string& name, const ElfImage& elf, bool gpl_compatible)
+    Kernel& kernel, const std::string& name, const ElfImage& elf, bool gpl_compatible, bool ignore_versions)
 {
     std::vector<OwnerId> uses;
-    bool failed = false;
+    int error = 0;
+    bool missing_version_reported = false;
     for (const NeededSymbol& needed : elf.needed) {
         if (needed.weak)
             continue;
@@ -72,19 +85,33 @@ ErrorOr<std::vector<OwnerId>> resolve_symbols(
         // A non-GPL module does not see GPL-only exports at all.
         if (!symbol || (symbol->gpl_only && !gpl_compatible)) {
             kernel.log().log(4, name + ": Unknown symbol " + needed.name + " (err -2)");
-            failed = true;
+            error = ENOENT;
             continue;
+        }
+        if (elf.has_versions && !ignore_versions && symbol->crc) {
+            auto version = std::find_if(elf.versions.begin(), elf.versions.end(),
+                [&](const SymbolVersion& v) { return v.name == needed.name; });
+            if (version == elf.versions.end()) {
+                if (!missing_version_reported)
+                    kernel.log().log(4, name + ": no symbol version for " + needed.name);
+                missing_version_reported = true;
+            } else if (version->crc != *symbol->crc) {
+                kernel.log().log(4, name + ": disagrees about version of symbol " + needed.name);
+                kernel.log().log(4, name + ": Unknown symbol " + needed.name + " (err -22)");
+                error = EINVAL;
+                continue;
+            }
         }
         if (symbol->owner != kernel_owner && std::find(uses.begin(), uses.end(), symbol->owner) == uses.end())
             uses.push_back(symbol->owner);
     }
-    if (failed)
-        return Errno {ENOENT};
+    if (error)
+        return Errno {error};
     return uses;
 }
 
 // Step 14: publish the module's exports, refusing names already taken.
-ErrorOr<void> add_exports(Kernel& kernel, Module& module)
+ErrorOr<void> add_exports(Kernel& kernel, Module& module, const std::vector<SymbolVersion>& export_crcs)
 {
     const struct module* d = module.descriptor;
     auto publish = [&](const kernel_symbol* first, const kernel_symbol* last, bool gpl) -> ErrorOr<void> {
@@ -96,7 +123,10 @@ ErrorOr<void> add_exports(Kernel& kernel, Module& module)
                         + (owner ? owner->name : "kernel") + ")");
                 return Errno {ENOEXEC};
             }
-            (void)kernel.symbols().add({s->name, reinterpret_cast<uintptr_t>(s->value), module.id, gpl, false});
+            auto crc = std::find_if(
+                export_crcs.begin(), export_crcs.end(), [&](const SymbolVersion& v) { return v.name == s->name; });
+            (void)kernel.symbols().add({s->name, reinterpret_cast<uintptr_t>(s->value), module.id, gpl, false,
+                crc == export_crcs.end() ? std::nullopt : std::optional<uint32_t>(crc->crc)});
         }
         return {};
     };
@@ -185,7 +215,7 @@ ErrorOr<void> load_module(
     const std::string name = *name_tag;
 
     unsigned long taints = 0;
-    if (auto r = check_modinfo(kernel, name, info, flags, taints); r.is_error())
+    if (auto r = check_modinfo(kernel, name, info, elf.has_versions, flags, taints); r.is_error())
         return r;
 
     // Step 8: a module of the same name.
@@ -200,7 +230,8 @@ ErrorOr<void> load_module(
         taints |= taint_bit(TaintFlag::UnsignedModule);
     }
 
-    auto uses = resolve_symbols(kernel, name, elf, license_is_gpl_compatible(info.get("license").value_or("")));
+    auto uses = resolve_symbols(kernel, name, elf, license_is_gpl_compatible(info.get("license").value_or("")),
+        flags & module_init_ignore_modversions);
     if (uses.is_error())
         return Errno {uses.error()};
 
@@ -234,7 +265,7 @@ ErrorOr<void> load_module(
     for (OwnerId provider : m.uses)
         kernel.modules().find(provider)->refcount++;
 
-    if (auto r = add_exports(kernel, m); r.is_error()) {
+    if (auto r = add_exports(kernel, m, elf.export_crcs); r.is_error()) {
         release_module(kernel, m.id);
         return r;
     }

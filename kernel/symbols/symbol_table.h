@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,6 +19,7 @@ struct ExportedSymbol {
     OwnerId owner; // kernel_owner for the kernel's own API
     bool gpl_only;
     bool is_data;
+    std::optional<uint32_t> crc = std::nullopt; // CONFIG_MODVERSIONS; the kernel's own exports have none
 };
 
 class SymbolTable {

@@ -15,7 +15,7 @@ int cmd_insmod(CommandContext& c)
     for (; i < c.args.size() && c.args[i].size() > 1 && c.args[i][0] == '-'; ++i) {
         const std::string& option = c.args[i];
         if (option == "-f" || option == "--force")
-            flags |= module_init_ignore_vermagic;
+            flags |= module_init_ignore_vermagic | module_init_ignore_modversions;
         else if (option == "-s" || option == "--syslog" || option == "-p")
             continue; // accepted and ignored, as kmod does
         else if (option == "-h" || option == "--help") {

@@ -157,7 +157,7 @@ private:
         if (!file || !read_host_file(file->string(), image))
             return errno ? errno : ENOENT;
         auto result = m_c.kernel.init_module(std::as_bytes(std::span(image.data(), image.size())), file->string(),
-            options, m_options.force ? module_init_ignore_vermagic : 0);
+            options, m_options.force ? module_init_ignore_vermagic | module_init_ignore_modversions : 0);
         return result.is_error() ? result.error() : 0;
     }
 

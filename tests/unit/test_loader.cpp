@@ -44,7 +44,7 @@ TEST_CASE("modinfo is read from the file without running it")
     ModInfo info(elf.modinfo);
     CHECK(info.get("name") == "params");
     CHECK(info.get("license") == "GPL");
-    CHECK(info.get("vermagic") == "6.1.0-ksim SMP preempt mod_unload ");
+    CHECK(info.get("vermagic") == "6.1.0-ksim SMP preempt mod_unload modversions ");
     CHECK(info.get_all("parmtype").size() == 14);
     CHECK(elf.has_module_descriptor);
     // The last tags are the build's, in modpost's order.

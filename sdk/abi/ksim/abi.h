@@ -14,7 +14,7 @@
 /* What `uname -r` says inside ksim, and the version magic every module
  * records; a module whose vermagic differs is refused, as on Linux. */
 #define KSIM_UTS_RELEASE "6.1.0-ksim"
-#define KSIM_VERMAGIC KSIM_UTS_RELEASE " SMP preempt mod_unload "
+#define KSIM_VERMAGIC KSIM_UTS_RELEASE " SMP preempt mod_unload modversions "
 
 #define MODULE_NAME_LEN 56 /* 64 - sizeof(unsigned long), as on x86_64 Linux */
 
@@ -61,6 +61,15 @@ struct kernel_param {
 		const struct kparam_string *str;
 		const struct kparam_array *arr;
 	};
+};
+
+/* CONFIG_MODVERSIONS: an entry of a module's __versions section (the CRC of
+ * each symbol it imports, as Module.symvers gave it at build time), and of
+ * its __ksim_kcrctab section (the CRCs of its own exports). modpost writes
+ * both into the .mod.c. */
+struct modversion_info {
+	unsigned long crc;
+	char name[MODULE_NAME_LEN];
 };
 
 /* One entry of __ksymtab / __ksymtab_gpl, written by EXPORT_SYMBOL. */

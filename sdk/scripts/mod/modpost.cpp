@@ -20,6 +20,7 @@
 
 #include "loader/modinfo.h"
 #include "mod_c.h"
+#include "symbol_crc.h"
 #include "object_file.h"
 #include "symbols/kernel_export_list.h"
 #include "symvers.h"
@@ -37,6 +38,7 @@ struct Module {
     ksim::ModInfo modinfo;
     ObjectFile object;
     bool gpl_compatible = true;
+    SymbolCrcs export_crcs; // of the exports the object's debug information describes
 };
 
 class Modpost {
@@ -82,8 +84,16 @@ public:
         for (const std::string& license : licenses)
             if (!ksim::license_is_gpl_compatible(license))
                 module.gpl_compatible = false;
+        std::vector<std::string> names;
         for (const Export& e : module.object.exports)
-            add_export({0, e.name, module.path, e.gpl_only, ""});
+            names.push_back(e.name);
+        std::map<std::string, uint32_t> crcs = symbol_crcs(object_path, names);
+        for (const Export& e : module.object.exports) {
+            auto crc = crcs.find(e.name);
+            if (crc != crcs.end())
+                module.export_crcs.emplace_back(e.name, crc->second);
+            add_export({crc == crcs.end() ? 0 : crc->second, e.name, module.path, e.gpl_only, ""});
+        }
         m_modules.push_back(std::move(module));
     }
 
@@ -93,6 +103,7 @@ public:
         unsigned unresolved = 0;
         for (const Module& module : m_modules) {
             std::vector<std::string> depends;
+            SymbolCrcs versions;
             std::string file = module.path.substr(module.path.rfind('/') + 1);
             for (const Import& import : module.object.imports) {
                 auto found = m_exports.find(import.name);
@@ -102,6 +113,8 @@ public:
                     continue;
                 }
                 const SymversEntry& owner = found->second;
+                if (owner.module != module.path)
+                    versions.emplace_back(import.name, owner.crc);
                 if (owner.gpl_only && !module.gpl_compatible)
                     error("GPL-incompatible module " + file + ".ko uses GPL-only symbol '" + import.name + "'");
                 if (owner.module == "vmlinux" || owner.module == module.path)
@@ -110,7 +123,8 @@ public:
                 if (std::find(depends.begin(), depends.end(), name) == depends.end())
                     depends.push_back(name);
             }
-            if (!write_if_changed(module.path + ".mod.c", mod_c_text(module.path, depends)))
+            if (!write_if_changed(
+                    module.path + ".mod.c", mod_c_text(module.path, depends, versions, module.export_crcs)))
                 fatal(module.path + ".mod.c: cannot write");
         }
         if (unresolved > max_unresolved_reports)
