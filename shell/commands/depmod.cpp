@@ -86,7 +86,8 @@ int cmd_depmod(CommandContext& c)
     }
     for (const auto& [name, text] : result.files) {
         if (dry_run) {
-            c.out << text;
+            if (!name.ends_with(".bin")) // as kmod's, -n prints the text indexes only
+                c.out << text;
             continue;
         }
         // /lib/modules is root's: kmod's depmod reports each file it cannot create.

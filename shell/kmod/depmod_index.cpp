@@ -1,6 +1,8 @@
 // depmod's dependency calculation and index files (see depmod_index.h).
 #include "shell/kmod/depmod_index.h"
 
+#include "shell/kmod/binary_index.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -138,30 +140,43 @@ DepmodResult build_depmod_indexes(
         return result;
     }
 
+    // The binary twins of modules.dep, .alias and .symbols, which libkmod
+    // reads; a module's priority is its place in the list (modules.order first).
+    BinaryIndex dep_bin, alias_bin, symbols_bin;
     std::string dep, alias = "# Aliases extracted from modules themselves.\n",
                      softdep = "# Soft dependencies extracted from modules themselves.\n",
                      symbols = "# Aliases for symbols, used by symbol_request().\n", devname;
     for (size_t i = 0; i < modules.size(); ++i) {
         const ModuleFile& m = modules[i];
-        dep += m.relpath + ":";
+        auto priority = static_cast<uint32_t>(i);
+        std::string line = m.relpath + ":";
         for (size_t d : all_dependencies(i, deps, position))
-            dep += " " + modules[d].relpath;
-        dep += "\n";
+            line += " " + modules[d].relpath;
+        dep += line + "\n";
+        dep_bin.insert(m.name, line, priority);
         for (const auto& [key, value] : m.modinfo) {
-            if (key == "alias")
+            if (key == "alias") {
                 alias += "alias " + value + " " + m.name + "\n";
-            else if (key == "softdep")
+                alias_bin.insert(alias_key(value), m.name, priority);
+            } else if (key == "softdep") {
                 softdep += "softdep " + m.name + " " + value + "\n";
+            }
         }
-        for (const std::string& symbol : m.exports)
+        for (const std::string& symbol : m.exports) {
             symbols += "alias symbol:" + symbol + " " + m.name + "\n";
+            if (owner.at(symbol) == i)
+                symbols_bin.insert("symbol:" + symbol, m.name, priority);
+        }
         devname += devname_line(m);
     }
     // kmod writes the devname header only above a first entry.
     if (!devname.empty())
         devname = "# Device nodes to trigger on-demand module loading.\n" + devname;
-    result.files = {{"modules.dep", dep}, {"modules.alias", alias}, {"modules.softdep", softdep},
-        {"modules.symbols", symbols}, {"modules.devname", devname}};
+    // ksim has no built-in modules: their indexes are empty tries.
+    result.files = {{"modules.dep", dep}, {"modules.dep.bin", dep_bin.serialize()}, {"modules.alias", alias},
+        {"modules.alias.bin", alias_bin.serialize()}, {"modules.softdep", softdep}, {"modules.symbols", symbols},
+        {"modules.symbols.bin", symbols_bin.serialize()}, {"modules.builtin.bin", BinaryIndex().serialize()},
+        {"modules.builtin.alias.bin", BinaryIndex().serialize()}, {"modules.devname", devname}};
     return result;
 }
 

@@ -2,7 +2,8 @@
 # ksim's modules are readable by kmod's own tools, and ksim's modinfo and
 # depmod agree with them: modinfo prints the same lines for every bundled
 # module, and depmod computes the same modules.dep and modules.symbols
-# (kmod writes modules in directory order, so lines are compared sorted).
+# (kmod writes modules in directory order, so lines are compared sorted),
+# and the same binary indexes, byte for byte.
 # A module signed with sign-file is among them, so the signature lines
 # (signer, key, hash, signature bytes) are compared too.
 # usage: kmod_compat.sh KSIM MODULES_DIR SDK_BUILD_DIR
@@ -28,9 +29,19 @@ done
 for index in modules.dep modules.symbols modules.alias modules.softdep modules.devname; do
     sort "$tree/$index" > "$work/$index.kmod"
 done
+for index in modules.dep.bin modules.alias.bin modules.symbols.bin modules.builtin.bin modules.builtin.alias.bin; do
+    cp "$tree/$index" "$work/$index.kmod"
+done
 "$ksim" --sysroot "$work/ksim" -c 'sudo depmod'
 for index in modules.dep modules.symbols modules.alias modules.softdep modules.devname; do
     sort "$tree/$index" | diff -u "$work/$index.kmod" - || status=1
 done
+# The binary indexes are byte for byte kmod's, and kmod's own modprobe finds
+# dependencies through them.
+for index in modules.dep.bin modules.alias.bin modules.symbols.bin modules.builtin.bin modules.builtin.alias.bin; do
+    cmp "$work/$index.kmod" "$tree/$index" || status=1
+done
+"$kmod_dir/modprobe" -d "$work/kmod" -S "$release" --show-depends consumer > "$work/show-depends"
+printf 'insmod %s/provider.ko \ninsmod %s/consumer.ko \n' "$tree" "$tree" | diff -u - "$work/show-depends" || status=1
 [ $status = 0 ] && echo "ok: kmod and ksim agree on $(ls "$tree"/*.ko | wc -l) modules"
 exit $status

@@ -3,6 +3,7 @@
 
 #include <fstream>
 
+#include "shell/kmod/binary_index.h"
 #include "shell/kmod/depmod_index.h"
 #include "shell/kmod/modprobe_config.h"
 
@@ -69,4 +70,18 @@ TEST_CASE("modprobe.d lines: options add up, '-' is '_', bad lines are reported"
     CHECK(config.blacklist.contains("evil"));
     REQUIRE(config.warnings.size() == 1);
     CHECK(config.warnings[0] == path + " line 7: ignoring bad line starting with 'install'");
+}
+
+TEST_CASE("kmod's binary index: a trie written children first, big-endian")
+{
+    ksim::shell::kmod::BinaryIndex index;
+    index.insert("a", "x", 0);
+    const std::string expected("\xb0\x07\xf4\x57\x00\x02\x00\x01\x20\x00\x00\x16"
+                               "\x00\x00\x00\x01\x00\x00\x00\x00x\0"
+                               "aa\x40\x00\x00\x0c",
+        28);
+    CHECK(index.serialize() == expected);
+    CHECK(ksim::shell::kmod::BinaryIndex().serialize()
+        == std::string("\xb0\x07\xf4\x57\x00\x02\x00\x01\x00\x00\x00\x0c", 12));
+    CHECK(ksim::shell::kmod::alias_key("pci:v-1[a-b]d-2") == "pci:v_1[a-b]d_2");
 }
