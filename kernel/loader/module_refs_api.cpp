@@ -45,3 +45,33 @@ KSIM_EXPORT int module_refcount(struct module* descriptor)
     ksim::Module* m = record_of(descriptor);
     return m ? m->refcount : 0;
 }
+
+// symbol_get(): an export's address, found at run time, holding a reference
+// on its module until symbol_put(); NULL when nothing exports the name or
+// its module is still loading or going away.
+KSIM_EXPORT void* __symbol_get(const char* name)
+{
+    ksim::Kernel& kernel = ksim::Kernel::current();
+    const ksim::ExportedSymbol* symbol = kernel.symbols().find(name);
+    if (!symbol)
+        return nullptr;
+    if (symbol->owner != ksim::kernel_owner) {
+        ksim::Module* owner = kernel.modules().find(symbol->owner);
+        if (!owner || owner->state != ksim::ModuleState::Live)
+            return nullptr;
+        owner->refcount++;
+    }
+    return reinterpret_cast<void*>(symbol->address);
+}
+
+extern "C" void __ksim_bug(const char* file, int line);
+
+KSIM_EXPORT void __symbol_put(const char* name)
+{
+    ksim::Kernel& kernel = ksim::Kernel::current();
+    const ksim::ExportedSymbol* symbol = kernel.symbols().find(name);
+    if (!symbol)
+        __ksim_bug("kernel/module/main.c", 823); // Linux BUG()s on a name nobody exports
+    if (ksim::Module* owner = kernel.modules().find(symbol->owner))
+        module_put(const_cast<struct module*>(owner->descriptor));
+}

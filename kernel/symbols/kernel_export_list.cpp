@@ -31,6 +31,8 @@ const std::vector<KernelExport>& kernel_export_list()
         {"module_put", false},
         {"__module_get", false},
         {"module_refcount", false},
+        {"__symbol_get", true},
+        {"__symbol_put", false},
         // parameters
         {"param_ops_byte", false},
         {"param_ops_short", false},

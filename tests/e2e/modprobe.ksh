@@ -36,3 +36,13 @@ sudo modprobe hello-5 myint=abc; echo "bad parameter: $?"
 modinfo -F depends consumer
 modinfo -n provider
 echo "options hello_5 myint=3" > /etc/modprobe.d/hello.conf
+# symbol_get: found at run time, without a link-time dependency.
+sudo insmod symget.ko
+sudo rmmod symget
+sudo insmod provider.ko
+sudo insmod symget.ko
+lsmod | grep provider
+sudo rmmod provider
+sudo rmmod symget
+sudo rmmod provider
+dmesg -t | grep symget

@@ -29,7 +29,14 @@ bool try_module_get(struct module *module);
 void module_put(struct module *module);
 void __module_get(struct module *module);
 int module_refcount(struct module *mod);
+void *__symbol_get(const char *symbol);
+void __symbol_put(const char *symbol);
 __KSIM_END_DECLS
+
+/* A symbol looked up while running, without linking against it: the
+ * address (and a reference on its module) or NULL; symbol_put drops it. */
+#define symbol_get(x) ((__typeof__(&x))(__symbol_get(__stringify(x))))
+#define symbol_put(x) __symbol_put(__stringify(x))
 
 #define module_name(mod) ((mod) ? (mod)->name : "kernel")
 
