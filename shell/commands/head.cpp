@@ -1,5 +1,6 @@
 // head: the first lines (-n) or bytes (-c) of files or standard input.
 #include <algorithm>
+#include <optional>
 
 #include "shell/command.h"
 
@@ -7,9 +8,19 @@ namespace ksim::shell {
 
 namespace {
 
-// Parses "-n N", "-nN", "-c N", "-N"; false on a bad count.
-bool parse_count_options(CommandContext& c, long& count, bool& bytes, std::vector<std::string>& paths)
+struct CountOptions {
+    long count = 10;
+    bool bytes = false; // -c rather than -n
+    std::vector<std::string> paths;
+};
+
+// Parses "-n N", "-nN", "-c N", "-N"; nothing after reporting a bad count.
+std::optional<CountOptions> parse_count_options(CommandContext& c)
 {
+    CountOptions parsed;
+    long& count = parsed.count;
+    bool& bytes = parsed.bytes;
+    std::vector<std::string>& paths = parsed.paths;
     for (size_t i = 1; i < c.args.size(); ++i) {
         std::string a = c.args[i];
         std::string value;
@@ -32,12 +43,12 @@ bool parse_count_options(CommandContext& c, long& count, bool& bytes, std::vecto
                 throw std::invalid_argument(value);
         } catch (const std::exception&) {
             c.err << c.args[0] << ": invalid number of " << (bytes ? "bytes" : "lines") << ": '" << value << "'\n";
-            return false;
+            return std::nullopt;
         }
     }
     if (paths.empty())
         paths.push_back("-");
-    return true;
+    return parsed;
 }
 
 // "==> name <==" before each of several files.
@@ -51,11 +62,10 @@ void print_header(CommandContext& c, const std::vector<std::string>& paths, size
 
 int cmd_head(CommandContext& c)
 {
-    long count = 10;
-    bool bytes = false;
-    std::vector<std::string> paths;
-    if (!parse_count_options(c, count, bytes, paths))
+    auto options = parse_count_options(c);
+    if (!options)
         return 1;
+    auto [count, bytes, paths] = *options;
     int status = 0;
     for (size_t p = 0; p < paths.size(); ++p) {
         auto input = open_input(c, paths[p]);
@@ -98,11 +108,10 @@ int cmd_head(CommandContext& c)
 
 int cmd_tail(CommandContext& c)
 {
-    long count = 10;
-    bool bytes = false;
-    std::vector<std::string> paths;
-    if (!parse_count_options(c, count, bytes, paths))
+    auto options = parse_count_options(c);
+    if (!options)
         return 1;
+    auto [count, bytes, paths] = *options;
     int status = 0;
     for (size_t p = 0; p < paths.size(); ++p) {
         auto all = read_whole_input(

@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shell/lessons/command_line.h"
 #include "shell/lessons/lesson.h"
 #include "shell/lessons/module_build.h"
 
@@ -127,19 +128,12 @@ int grade_command(const std::vector<std::string>& args)
     options.add_options()(
         "jobs,j", po::value<unsigned>()->default_value(std::max(1U, std::thread::hardware_concurrency())))(
         "shard", po::value<std::string>())("out", po::value<std::string>()->default_value("grades"))(
-        "timeout", po::value<unsigned>()->default_value(300))("no-sandbox", "")(
-        "positional", po::value<std::vector<std::string>>());
-    po::positional_options_description positional;
-    positional.add("positional", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-    } catch (const po::error& e) {
-        std::cerr << "ksim grade: " << e.what() << "\n";
+        "timeout", po::value<unsigned>()->default_value(300))("no-sandbox", "");
+    auto parsed = parse_arguments(args, options, "grade");
+    if (!parsed)
         return 2;
-    }
-    auto operands
-        = vm.count("positional") ? vm["positional"].as<std::vector<std::string>>() : std::vector<std::string> {};
+    const po::variables_map& vm = parsed->options;
+    const std::vector<std::string>& operands = parsed->operands;
     if (operands.size() != 2) {
         std::cerr
             << "usage: ksim grade LESSON DIR [--jobs N] [--shard I/N] [--out PREFIX] [--timeout S] [--no-sandbox]\n";

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "shell/lessons/check_runner.h"
+#include "shell/lessons/command_line.h"
 #include "shell/lessons/grading.h"
 #include "shell/lessons/lesson.h"
 #include "shell/lessons/module_build.h"
@@ -122,19 +123,14 @@ int lesson_validate(const std::vector<std::string>& names)
 int check(const std::vector<std::string>& args)
 {
     po::options_description options;
-    options.add_options()("format", po::value<std::string>()->default_value("human"))("seed", po::value<unsigned>())(
-        "positional", po::value<std::vector<std::string>>());
-    po::positional_options_description positional;
-    positional.add("positional", -1);
-    po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-    } catch (const po::error& e) {
-        std::cerr << "ksim check: " << e.what() << "\n" << usage;
+    options.add_options()("format", po::value<std::string>()->default_value("human"))("seed", po::value<unsigned>());
+    auto parsed = parse_arguments(args, options, "check");
+    if (!parsed) {
+        std::cerr << usage;
         return 2;
     }
-    auto operands
-        = vm.count("positional") ? vm["positional"].as<std::vector<std::string>>() : std::vector<std::string> {};
+    const po::variables_map& vm = parsed->options;
+    const std::vector<std::string>& operands = parsed->operands;
     ReportFormat format;
     if (operands.size() != 2 || !parse_report_format(vm["format"].as<std::string>(), format)) {
         std::cerr << usage;
