@@ -3,8 +3,13 @@
 //   kmalloc/kfree        vs glibc malloc/free        (same sizes, same order)
 //   insmod+rmmod         vs raw dlopen/dlclose       (the same .ko file)
 //   printk               vs snprintf                 (the same format and arguments)
+//   a char device's open+read+close (rwbuf.ko, through the VFS, the driver's
+//   file_operations and copy_to_user) vs open+read+close of a host file
+//   holding the same 256 bytes
 // usage: ksim_bench [MODULES_DIR] [--quick]
 #include <dlfcn.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -18,6 +23,8 @@
 #include <vector>
 
 #include "core/kernel.h"
+#include "fs/vfs.h"
+#include "uaccess/user_memory.h"
 
 extern "C" int _printk(const char* fmt, ...);
 
@@ -108,6 +115,55 @@ void bench_printk(ksim::Kernel& kernel, long iterations)
     report("printk", "snprintf", ours, theirs, iterations);
 }
 
+void bench_device_read(ksim::Kernel& kernel, const std::string& modules, long iterations)
+{
+    std::ifstream in(modules + "/rwbuf.ko", std::ios::binary);
+    std::string image((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ksim::Task task {1, "bench", 0, ksim::UserMemory::create(1 << 20)};
+    kernel.set_task(task);
+    std::string data(256, 'k');
+    if (image.empty()
+        || kernel.init_module(std::as_bytes(std::span(image.data(), image.size())), modules + "/rwbuf.ko", "")
+               .is_error()
+        || kernel.vfs().write(task, "/dev/rwbuf0", data).is_error()) {
+        std::printf("device read: rwbuf.ko cannot be loaded, skipped\n");
+        return;
+    }
+    auto read_device = [&] {
+        auto file = kernel.vfs().open(task, "/dev/rwbuf0", ksim::open_read_only);
+        size_t got = file.value()->read(4096).value().size();
+        file.value()->release();
+        return got;
+    };
+    char host_path[] = "/tmp/ksim-bench-XXXXXX";
+    int fd = mkstemp(host_path);
+    if (fd < 0 || write(fd, data.data(), data.size()) != static_cast<ssize_t>(data.size())) {
+        std::printf("device read: no host file for the baseline, skipped\n");
+        return;
+    }
+    close(fd);
+    size_t total = 0;
+    double ours = seconds([&] {
+        for (long i = 0; i < iterations; ++i)
+            total += read_device();
+    });
+    char buffer[4096];
+    double theirs = seconds([&] {
+        for (long i = 0; i < iterations; ++i) {
+            int file = open(host_path, O_RDONLY);
+            total += static_cast<size_t>(read(file, buffer, sizeof buffer));
+            close(file);
+        }
+    });
+    unlink(host_path);
+    (void)kernel.delete_module("rwbuf");
+    if (total != 2 * data.size() * static_cast<size_t>(iterations)) {
+        std::printf("device read: short reads, skipped\n");
+        return;
+    }
+    report("open+read+close /dev", "host open+read+close", ours, theirs, iterations);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -121,5 +177,6 @@ int main(int argc, char** argv)
     bench_kmalloc(kernel, 2'000'000 / scale);
     bench_printk(kernel, 1'000'000 / scale);
     bench_insmod(kernel, modules + "/hello.ko", 2'000 / scale);
+    bench_device_read(kernel, modules, 200'000 / scale);
     return 0;
 }
