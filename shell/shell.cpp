@@ -98,12 +98,6 @@ ErrorOr<std::shared_ptr<FileHandle>> Shell::open(const std::string& path, int fl
     return std::shared_ptr<FileHandle>(std::make_shared<HostFileHandle>(fd));
 }
 
-std::shared_ptr<FileHandle> Shell::held_descriptor(int fd) const
-{
-    auto it = m_held.find(fd);
-    return it == m_held.end() ? nullptr : it->second;
-}
-
 int Shell::run_script(std::istream& in)
 {
     std::string line;

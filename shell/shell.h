@@ -63,8 +63,6 @@ public:
     // open(2) for the running process: kernel files through the kernel's
     // VFS, others on the host. `flags` are open_* from fs/vfs.h.
     ErrorOr<std::shared_ptr<FileHandle>> open(const std::string& path, int flags);
-    // A descriptor the shell holds open (exec 3<>FILE), or nullptr.
-    std::shared_ptr<FileHandle> held_descriptor(int fd) const;
 
 private:
     struct Slot;

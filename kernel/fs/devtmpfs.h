@@ -35,7 +35,6 @@ public:
     ErrorOr<void> create(Kernel& kernel, const std::string& name, unsigned rdev, unsigned mode, unsigned uid = 0);
     // Removes the node if it is still the device `rdev`.
     void remove(const std::string& name, unsigned rdev);
-    Directory& root() { return m_dev; }
 
 private:
     Directory& m_dev;

@@ -31,7 +31,6 @@ public:
     OpenFile(const OpenFile&) = delete;
     OpenFile& operator=(const OpenFile&) = delete;
 
-    int flags() const { return m_flags; }
     bool readable() const { return (m_flags & open_access_mask) != open_write_only; }
     bool writable() const { return (m_flags & open_access_mask) != open_read_only; }
 

@@ -16,9 +16,10 @@
 
 namespace ksim {
 
-const std::string_view module_signature_marker = "~Module signature appended~\n";
-
 namespace {
+
+// The marker at the end of a signed module.
+constexpr std::string_view module_signature_marker = "~Module signature appended~\n";
 
 // Linux's struct module_signature, before the marker.
 struct SignatureBlock {

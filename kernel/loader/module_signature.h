@@ -30,7 +30,4 @@ std::optional<ModuleSignatureInfo> describe_module_signature(std::span<const std
 int verify_module_signature(std::span<const std::byte> image,
     const std::vector<std::vector<unsigned char>>& trusted_certificates, size_t& payload_size);
 
-// "~Module signature appended~\n", the marker at the end of a signed module.
-extern const std::string_view module_signature_marker;
-
 } // namespace ksim

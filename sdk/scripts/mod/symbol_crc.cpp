@@ -221,8 +221,7 @@ void for_each_symbol(const std::string& path, const std::vector<std::string>& sy
     }
 }
 
-} // namespace
-
+// CRC-32 (IEEE), as zlib computes it.
 uint32_t crc32_of(const std::string& text)
 {
     static const std::array<uint32_t, 256> table = [] {
@@ -241,6 +240,7 @@ uint32_t crc32_of(const std::string& text)
     return crc ^ 0xffffffffU;
 }
 
+// The canonical text of each symbol's type, which its CRC is computed from.
 std::map<std::string, std::string> symbol_type_texts(
     const std::string& object_path, const std::vector<std::string>& symbols)
 {
@@ -249,6 +249,8 @@ std::map<std::string, std::string> symbol_type_texts(
         object_path, symbols, [&](const std::string& name, Dwarf_Die* die) { texts[name] = TypeText().of(die); });
     return texts;
 }
+
+} // namespace
 
 std::map<std::string, uint32_t> symbol_crcs(const std::string& object_path, const std::vector<std::string>& symbols)
 {

@@ -16,10 +16,4 @@ namespace ksim::modpost {
 // information are left out.
 std::map<std::string, uint32_t> symbol_crcs(const std::string& object_path, const std::vector<std::string>& symbols);
 
-// The canonical text a CRC is computed from, for tests and for people.
-std::map<std::string, std::string> symbol_type_texts(
-    const std::string& object_path, const std::vector<std::string>& symbols);
-
-uint32_t crc32_of(const std::string& text);
-
 } // namespace ksim::modpost
