@@ -9,8 +9,13 @@ namespace ksim::shell {
 
 int cmd_sh(CommandContext& c)
 {
-    if (c.args.size() >= 3 && c.args[1] == "-c")
+    if (c.args.size() >= 2 && c.args[1] == "-c") {
+        if (c.args.size() == 2) {
+            c.err << "sh: 0: -c requires an argument\n"; // dash's words
+            return 2;
+        }
         return c.shell.run_child(c.args[2], c.root, {c.in, c.out, c.err});
+    }
     if (c.args.size() == 2) {
         std::string script;
         if (!read_host_file(c.shell.host_path(c.args[1]), script)) {
