@@ -5,6 +5,7 @@
 #include <linux/device.h>
 #include <linux/fs.h>
 #include <linux/module.h>
+#include <linux/poll.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
@@ -54,6 +55,19 @@ static ssize_t rwbuf_write(struct file *file, const char __user *user, size_t co
 	return count;
 }
 
+/* Readable while there is data past the file's position, writable while there is room. */
+static __poll_t rwbuf_poll(struct file *file, poll_table *wait)
+{
+	struct rwbuf *buf = file->private_data;
+	__poll_t mask = 0;
+
+	if (file->f_pos < buf->length)
+		mask |= EPOLLIN | EPOLLRDNORM;
+	if (buf->length < RWBUF_SIZE)
+		mask |= EPOLLOUT | EPOLLWRNORM;
+	return mask;
+}
+
 static loff_t rwbuf_llseek(struct file *file, loff_t offset, int whence)
 {
 	struct rwbuf *buf = file->private_data;
@@ -66,6 +80,7 @@ static const struct file_operations rwbuf_fops = {
 	.llseek = rwbuf_llseek,
 	.read = rwbuf_read,
 	.write = rwbuf_write,
+	.poll = rwbuf_poll,
 	.open = rwbuf_open,
 };
 

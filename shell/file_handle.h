@@ -19,6 +19,7 @@ public:
     virtual ErrorOr<size_t> write(std::string_view data) = 0;
     virtual ErrorOr<long long> seek(long long offset, int whence) = 0;
     virtual ErrorOr<long> ioctl(unsigned command, unsigned long arg) = 0;
+    virtual ErrorOr<unsigned> poll() { return default_poll_mask; }
 };
 
 // A kernel file; the last reference closing releases it.
@@ -33,6 +34,7 @@ public:
     ErrorOr<size_t> write(std::string_view data) override;
     ErrorOr<long long> seek(long long offset, int whence) override { return m_file->llseek(offset, whence); }
     ErrorOr<long> ioctl(unsigned command, unsigned long arg) override { return m_file->ioctl(command, arg); }
+    ErrorOr<unsigned> poll() override { return m_file->poll(); }
 
 private:
     std::unique_ptr<OpenFile> m_file;

@@ -114,6 +114,22 @@ public:
         return result;
     }
 
+    ErrorOr<unsigned> poll() override
+    {
+        if (is_removed())
+            return Errno {EIO};
+        auto method = m_proc_ops ? m_proc_ops->proc_poll : m_file.f_op->poll;
+        if (!method)
+            return default_poll_mask;
+        unsigned mask = 0;
+        // No poll_table: nothing in ksim waits, so poll_wait() has nothing to queue on.
+        if (!m_kernel.call_module_function(reinterpret_cast<const void*>(method),
+                [&] { mask = method(&m_file, nullptr); },
+                {"do_sys_poll+0x1ae/0x590", "__x64_sys_poll+0xb0/0x140", KSIM_SYSCALL_TAIL}))
+            return Errno {task_killed};
+        return mask;
+    }
+
     void release() override
     {
         auto method = m_proc_ops ? m_proc_ops->proc_release : m_file.f_op->release;

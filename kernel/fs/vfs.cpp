@@ -82,6 +82,11 @@ ErrorOr<long> OpenFile::ioctl(unsigned, unsigned long)
     return Errno {ENOTTY};
 }
 
+ErrorOr<unsigned> OpenFile::poll()
+{
+    return default_poll_mask;
+}
+
 ErrorOr<std::unique_ptr<OpenFile>> TextFile::open(const Task& task, int flags)
 {
     return std::unique_ptr<OpenFile>(std::make_unique<TextOpenFile>(flags, task, m_reader, m_writer));

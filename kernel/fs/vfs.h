@@ -15,6 +15,9 @@ namespace ksim {
 
 class Kernel;
 
+// What a file without a poll method is always ready for: EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM.
+constexpr unsigned default_poll_mask = 0x1 | 0x4 | 0x40 | 0x100;
+
 // open(2) flags ksim understands (Linux's values).
 constexpr int open_read_only = 0, open_write_only = 1, open_read_write = 2, open_access_mask = 3;
 constexpr int open_create = 0100, open_truncate = 01000, open_append = 02000, open_nonblock = 04000;
@@ -41,6 +44,8 @@ public:
     virtual ErrorOr<long long> llseek(long long offset, int whence);
     // ioctl(2) with `arg` as the caller passed it (often a user address).
     virtual ErrorOr<long> ioctl(unsigned command, unsigned long arg);
+    // poll(2) without waiting: the EPOLL* bits the file is ready for.
+    virtual ErrorOr<unsigned> poll();
     // The last close; the file's owner may run code (a driver's release).
     virtual void release() { }
 
