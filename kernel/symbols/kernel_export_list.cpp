@@ -134,6 +134,7 @@ const std::vector<KernelExport>& kernel_export_list()
         {"usleep_range", false},
         {"__ksim_udelay", false},
         {"__ksim_mutex_deadlock", false},
+        {"__ksim_wait_never_woken", false},
         // user memory
         {"_copy_to_user", false},
         {"_copy_from_user", false},
