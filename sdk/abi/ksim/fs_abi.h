@@ -35,8 +35,8 @@ struct io_uring_cmd;
 struct proc_dir_entry;
 struct dentry;
 
-struct ksim_list_head {
-	struct ksim_list_head *next, *prev;
+struct list_head {
+	struct list_head *next, *prev;
 };
 
 struct file_operations {
@@ -96,7 +96,7 @@ struct proc_ops {
 /* A kobject: a directory under /sys. `ksim_node` is the kernel's own record. */
 struct kobject {
 	const char *name;
-	struct ksim_list_head entry;
+	struct list_head entry;
 	struct kobject *parent;
 	void *ksim_node;
 };
@@ -105,7 +105,7 @@ struct cdev {
 	struct kobject kobj;
 	struct module *owner;
 	const struct file_operations *ops;
-	struct ksim_list_head list;
+	struct list_head list;
 	ksim_dev_t dev;
 	unsigned int count;
 };
@@ -218,7 +218,7 @@ struct miscdevice {
 	int minor;
 	const char *name;
 	const struct file_operations *fops;
-	struct ksim_list_head list;
+	struct list_head list;
 	struct device *parent;
 	struct device *this_device;
 	const struct attribute_group **groups;
