@@ -4,15 +4,11 @@
 #include <cstring>
 
 #include "core/export.h"
+#include "core/caller_owner.h"
 #include "core/kernel.h"
 #include "drivers/char_dev.h"
 
 namespace {
-
-ksim::OwnerId caller_owner(void* return_address)
-{
-    return ksim::Kernel::current().modules().owner_of_address(reinterpret_cast<uintptr_t>(return_address));
-}
 
 int register_region(unsigned major, unsigned baseminor, unsigned count, const char* name, ksim::OwnerId owner)
 {
@@ -25,7 +21,7 @@ int register_region(unsigned major, unsigned baseminor, unsigned count, const ch
 
 KSIM_EXPORT int register_chrdev_region(unsigned int from, unsigned count, const char* name)
 {
-    ksim::OwnerId owner = caller_owner(__builtin_return_address(0));
+    ksim::OwnerId owner = ksim::caller_owner(__builtin_return_address(0));
     unsigned to = from + count;
     for (unsigned n = from; n < to;) {
         unsigned next = std::min(ksim::make_dev(ksim::major_of(n) + 1, 0), to);
@@ -46,7 +42,7 @@ KSIM_EXPORT int register_chrdev_region(unsigned int from, unsigned count, const 
 
 KSIM_EXPORT int alloc_chrdev_region(unsigned int* dev, unsigned baseminor, unsigned count, const char* name)
 {
-    int major = register_region(0, baseminor, count, name, caller_owner(__builtin_return_address(0)));
+    int major = register_region(0, baseminor, count, name, ksim::caller_owner(__builtin_return_address(0)));
     if (major < 0)
         return major;
     *dev = ksim::make_dev(static_cast<unsigned>(major), baseminor);
@@ -67,7 +63,7 @@ KSIM_EXPORT int __register_chrdev(unsigned int major, unsigned int baseminor, un
     const struct file_operations* fops)
 {
     ksim::Kernel& kernel = ksim::Kernel::current();
-    ksim::OwnerId owner = caller_owner(__builtin_return_address(0));
+    ksim::OwnerId owner = ksim::caller_owner(__builtin_return_address(0));
     int result = register_region(major, baseminor, count, name, owner);
     if (result < 0)
         return result;
@@ -107,7 +103,7 @@ KSIM_EXPORT int cdev_add(struct cdev* cdev, unsigned int dev, unsigned count)
         return -EINVAL;
     cdev->dev = dev;
     cdev->count = count;
-    ksim::Kernel::current().chrdevs().add_cdev(cdev, caller_owner(__builtin_return_address(0)));
+    ksim::Kernel::current().chrdevs().add_cdev(cdev, ksim::caller_owner(__builtin_return_address(0)));
     return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/export.h"
+#include "core/caller_owner.h"
 #include "core/kernel.h"
 #include "drivers/char_dev.h"
 #include "drivers/device_model.h"
@@ -11,11 +12,6 @@
 #include "lib/vsprintf.h"
 
 namespace {
-
-ksim::OwnerId caller_owner(void* return_address)
-{
-    return ksim::Kernel::current().modules().owner_of_address(reinterpret_cast<uintptr_t>(return_address));
-}
 
 template <typename T> T* error_pointer(int error)
 {
@@ -28,7 +24,7 @@ KSIM_EXPORT struct ksim_class* __class_create(struct module* owner, const char* 
 {
     ksim::Kernel& kernel = ksim::Kernel::current();
     auto cls = kernel.device_model().create_class(
-        kernel, name ? name : "", owner, caller_owner(__builtin_return_address(0)));
+        kernel, name ? name : "", owner, ksim::caller_owner(__builtin_return_address(0)));
     return cls.is_error() ? error_pointer<struct ksim_class>(cls.error()) : cls.value();
 }
 
@@ -49,7 +45,7 @@ KSIM_EXPORT struct device* device_create(
     std::string name = ksim::kernel_vformat(fmt, args, [&](uintptr_t a, bool o) { return kernel.symbolize(a, o); });
     va_end(args);
     auto device = kernel.device_model().create_device(
-        kernel, cls, parent, devt, drvdata, name, caller_owner(__builtin_return_address(0)));
+        kernel, cls, parent, devt, drvdata, name, ksim::caller_owner(__builtin_return_address(0)));
     return device.is_error() ? error_pointer<struct device>(device.error()) : device.value();
 }
 
@@ -62,7 +58,7 @@ KSIM_EXPORT void device_destroy(struct ksim_class* cls, unsigned int devt)
 KSIM_EXPORT int misc_register(struct miscdevice* misc)
 {
     ksim::Kernel& kernel = ksim::Kernel::current();
-    ksim::OwnerId owner = caller_owner(__builtin_return_address(0));
+    ksim::OwnerId owner = ksim::caller_owner(__builtin_return_address(0));
     if (auto added = kernel.misc_devices().add(misc, owner); added.is_error())
         return -added.error();
     const char* node = misc->nodename ? misc->nodename : misc->name;

@@ -7,6 +7,7 @@
 #include <ksim/fs_abi.h>
 
 #include "core/export.h"
+#include "core/caller_owner.h"
 #include "core/kernel.h"
 #include "fs/debugfs.h"
 
@@ -14,11 +15,6 @@ extern "C" int kstrtoull(const char* s, unsigned int base, unsigned long long* r
 extern "C" int kstrtobool(const char* s, bool* res);
 
 namespace {
-
-ksim::OwnerId caller_owner(void* return_address)
-{
-    return ksim::Kernel::current().modules().owner_of_address(reinterpret_cast<uintptr_t>(return_address));
-}
 
 // A file showing an unsigned integer of type T with printf format `fmt`.
 template <typename T>
@@ -45,14 +41,14 @@ void create_number(
 KSIM_EXPORT struct dentry* debugfs_create_dir(const char* name, struct dentry* parent)
 {
     return ksim::Kernel::current().debugfs().create_directory(
-        name ? name : "", parent, caller_owner(__builtin_return_address(0)));
+        name ? name : "", parent, ksim::caller_owner(__builtin_return_address(0)));
 }
 
 KSIM_EXPORT struct dentry* debugfs_create_file(
     const char* name, unsigned short mode, struct dentry* parent, void* data, const struct file_operations* fops)
 {
     return ksim::Kernel::current().debugfs().create_file(
-        name ? name : "", mode, parent, data, fops, caller_owner(__builtin_return_address(0)));
+        name ? name : "", mode, parent, data, fops, ksim::caller_owner(__builtin_return_address(0)));
 }
 
 KSIM_EXPORT void debugfs_remove(struct dentry* entry)
@@ -70,7 +66,7 @@ KSIM_EXPORT void debugfs_remove_recursive(struct dentry* entry)
     KSIM_EXPORT void debugfs_create_##suffix(                                                                          \
         const char* name, unsigned short mode, struct dentry* parent, type* value)                                     \
     {                                                                                                                  \
-        create_number(name, mode, parent, value, format, caller_owner(__builtin_return_address(0)));                   \
+        create_number(name, mode, parent, value, format, ksim::caller_owner(__builtin_return_address(0)));             \
     }
 
 KSIM_DEBUGFS_NUMBER(u8, uint8_t, "%llu\n")
@@ -95,5 +91,5 @@ KSIM_EXPORT void debugfs_create_bool(const char* name, unsigned short mode, stru
         return 0;
     };
     ksim::Kernel::current().debugfs().create_value(
-        name ? name : "", mode, parent, value, show, store, caller_owner(__builtin_return_address(0)));
+        name ? name : "", mode, parent, value, show, store, ksim::caller_owner(__builtin_return_address(0)));
 }

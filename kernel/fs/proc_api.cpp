@@ -2,49 +2,41 @@
 #include <ksim/fs_abi.h>
 
 #include "core/export.h"
+#include "core/caller_owner.h"
 #include "core/kernel.h"
 #include "fs/proc_entries.h"
-
-namespace {
-
-ksim::OwnerId caller_owner(void* return_address)
-{
-    return ksim::Kernel::current().modules().owner_of_address(reinterpret_cast<uintptr_t>(return_address));
-}
-
-} // namespace
 
 KSIM_EXPORT struct proc_dir_entry* proc_create_data(
     const char* name, unsigned short mode, struct proc_dir_entry* parent, const struct proc_ops* ops, void* data)
 {
     return ksim::Kernel::current().proc_entries().create_file(
-        name ? name : "", mode, parent, ops, data, caller_owner(__builtin_return_address(0)));
+        name ? name : "", mode, parent, ops, data, ksim::caller_owner(__builtin_return_address(0)));
 }
 
 KSIM_EXPORT struct proc_dir_entry* proc_create(
     const char* name, unsigned short mode, struct proc_dir_entry* parent, const struct proc_ops* ops)
 {
     return ksim::Kernel::current().proc_entries().create_file(
-        name ? name : "", mode, parent, ops, nullptr, caller_owner(__builtin_return_address(0)));
+        name ? name : "", mode, parent, ops, nullptr, ksim::caller_owner(__builtin_return_address(0)));
 }
 
 KSIM_EXPORT struct proc_dir_entry* proc_mkdir_data(
     const char* name, unsigned short mode, struct proc_dir_entry* parent, void* data)
 {
     return ksim::Kernel::current().proc_entries().create_directory(
-        name ? name : "", mode, parent, data, caller_owner(__builtin_return_address(0)));
+        name ? name : "", mode, parent, data, ksim::caller_owner(__builtin_return_address(0)));
 }
 
 KSIM_EXPORT struct proc_dir_entry* proc_mkdir_mode(const char* name, unsigned short mode, struct proc_dir_entry* parent)
 {
     return ksim::Kernel::current().proc_entries().create_directory(
-        name ? name : "", mode, parent, nullptr, caller_owner(__builtin_return_address(0)));
+        name ? name : "", mode, parent, nullptr, ksim::caller_owner(__builtin_return_address(0)));
 }
 
 KSIM_EXPORT struct proc_dir_entry* proc_mkdir(const char* name, struct proc_dir_entry* parent)
 {
     return ksim::Kernel::current().proc_entries().create_directory(
-        name ? name : "", 0, parent, nullptr, caller_owner(__builtin_return_address(0)));
+        name ? name : "", 0, parent, nullptr, ksim::caller_owner(__builtin_return_address(0)));
 }
 
 KSIM_EXPORT void proc_remove(struct proc_dir_entry* entry)

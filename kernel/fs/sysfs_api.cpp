@@ -5,19 +5,11 @@
 #include <ksim/fs_abi.h>
 
 #include "core/export.h"
+#include "core/caller_owner.h"
 #include "core/kernel.h"
 #include "fs/sysfs_kobjects.h"
 
 extern "C" int vscnprintf(char* buf, size_t size, const char* fmt, va_list args);
-
-namespace {
-
-ksim::OwnerId caller_owner(void* return_address)
-{
-    return ksim::Kernel::current().modules().owner_of_address(reinterpret_cast<uintptr_t>(return_address));
-}
-
-} // namespace
 
 // The kobjects of /sys/kernel, /sys/kernel/mm, /sys/fs and /sys/firmware,
 // set when the kernel boots (part of the module ABI, so plain globals).
@@ -43,7 +35,7 @@ void publish_builtin_kobjects(SysfsObjects& sysfs)
 KSIM_EXPORT struct kobject* kobject_create_and_add(const char* name, struct kobject* parent)
 {
     return ksim::Kernel::current().sysfs_objects().create_and_add(
-        name ? name : "", parent, caller_owner(__builtin_return_address(0)));
+        name ? name : "", parent, ksim::caller_owner(__builtin_return_address(0)));
 }
 
 KSIM_EXPORT struct kobject* kobject_get(struct kobject* kobj)
@@ -69,7 +61,8 @@ KSIM_EXPORT const char* kobject_name(const struct kobject* kobj)
 
 KSIM_EXPORT int sysfs_create_file_ns(struct kobject* kobj, const struct attribute* attr, const void*)
 {
-    return ksim::Kernel::current().sysfs_objects().create_file(kobj, attr, caller_owner(__builtin_return_address(0)));
+    return ksim::Kernel::current().sysfs_objects().create_file(
+        kobj, attr, ksim::caller_owner(__builtin_return_address(0)));
 }
 
 KSIM_EXPORT void sysfs_remove_file_ns(struct kobject* kobj, const struct attribute* attr, const void*)
@@ -79,7 +72,8 @@ KSIM_EXPORT void sysfs_remove_file_ns(struct kobject* kobj, const struct attribu
 
 KSIM_EXPORT int sysfs_create_group(struct kobject* kobj, const struct attribute_group* group)
 {
-    return ksim::Kernel::current().sysfs_objects().create_group(kobj, group, caller_owner(__builtin_return_address(0)));
+    return ksim::Kernel::current().sysfs_objects().create_group(
+        kobj, group, ksim::caller_owner(__builtin_return_address(0)));
 }
 
 KSIM_EXPORT void sysfs_remove_group(struct kobject* kobj, const struct attribute_group* group)

@@ -10,12 +10,12 @@ KSIM_EXPORT int __ksim_wait_never_woken(const char* condition, bool interruptibl
     if (interruptible) {
         // As if a signal had come: the system call returns EINTR to user space.
         kernel.log().log(6,
-            "ksim: " + task.comm + "[" + std::to_string(task.pid) + "] would sleep in " + where + " until '"
-                + condition + "'; nothing can wake it, so it is interrupted");
+            "ksim: " + task.comm + "[" + std::to_string(task.pid) + "] would sleep in " + where + " until '" + condition
+                + "'; nothing can wake it, so it is interrupted");
         return -512; // -ERESTARTSYS
     }
-    kernel.log().log(3,
-        "INFO: task " + task.comm + ":" + std::to_string(task.pid) + " blocked for more than 120 seconds.");
+    kernel.log().log(
+        3, "INFO: task " + task.comm + ":" + std::to_string(task.pid) + " blocked for more than 120 seconds.");
     kernel.log().log(3,
         "ksim: " + where + " waits uninterruptibly for '" + condition
             + "', which nothing can make true: a real kernel would hang here for good");

@@ -4,19 +4,15 @@
 #include <cstring>
 
 #include "core/export.h"
+#include "core/caller_owner.h"
 #include "core/kernel.h"
 
 namespace {
 
-ksim::OwnerId caller_owner(void* return_address)
-{
-    return ksim::Kernel::current().modules().owner_of_address(reinterpret_cast<uintptr_t>(return_address));
-}
-
 void* allocate_for(void* return_address, size_t size, unsigned flags)
 {
     return ksim::Kernel::current().slab().allocate(
-        size, flags, caller_owner(return_address), reinterpret_cast<uintptr_t>(return_address));
+        size, flags, ksim::caller_owner(return_address), reinterpret_cast<uintptr_t>(return_address));
 }
 
 } // namespace
@@ -30,7 +26,7 @@ KSIM_EXPORT void* krealloc(const void* pointer, size_t new_size, unsigned flags)
 {
     void* caller = __builtin_return_address(0);
     return ksim::Kernel::current().slab().reallocate(
-        pointer, new_size, flags, caller_owner(caller), reinterpret_cast<uintptr_t>(caller));
+        pointer, new_size, flags, ksim::caller_owner(caller), reinterpret_cast<uintptr_t>(caller));
 }
 
 KSIM_EXPORT void kfree(const void* pointer)
