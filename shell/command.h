@@ -56,6 +56,7 @@ int cmd_mknod(CommandContext&);
 int cmd_rm(CommandContext&);
 int cmd_ioctl(CommandContext&);
 int cmd_poll(CommandContext&);
+int cmd_sleep(CommandContext&);
 int cmd_echo(CommandContext&);
 int cmd_ls(CommandContext&);
 int cmd_help(CommandContext&);

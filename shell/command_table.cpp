@@ -42,6 +42,7 @@ const std::vector<Command>& command_table()
         {"ioctl", cmd_ioctl, "ioctl PATH COMMAND [ARG]",
             "call a device's ioctl; for _IOW/_IOR commands ARG goes through user memory"},
         {"poll", cmd_poll, "poll PATH ...", "show what a file is ready for (a driver's poll method)"},
+        {"sleep", cmd_sleep, "sleep SECONDS", "let time pass; due timers, work and tasklets run meanwhile"},
         {"sh", cmd_sh, "sh -c COMMAND | sh FILE", "run a command line in a child shell (sudo sh -c ...)"},
         {"exec", nullptr, "exec N<FILE | N>FILE | N<>FILE | N>&-", "open (or close) a descriptor the shell keeps"},
         {"sudo", nullptr, "sudo COMMAND ...", "run a command as root"},

@@ -343,10 +343,13 @@ int Shell::dispatch(std::vector<std::string> words, Streams streams)
         streams.err << "ksim: " << words[0] << ": command not found\n";
         return 127;
     }
+    // Between commands the kernel has the CPU: timers, work and tasklets that are due run.
+    m_kernel.run_deferred_work();
     start_process(words[0], root);
     CommandContext context {*this, m_kernel, std::move(words), streams.in, streams.out, streams.err, root};
     int status = command->run(context);
     streams.out.flush();
+    m_kernel.run_deferred_work();
     return status;
 }
 

@@ -17,6 +17,7 @@
 #include "fs/proc_entries.h"
 #include "fs/sysfs_kobjects.h"
 #include "fs/vfs.h"
+#include "time/deferred_work.h"
 #include "uaccess/user_memory.h"
 #include "loader/module_loader.h"
 #include "loader/module_unloader.h"
@@ -63,6 +64,7 @@ void Kernel::boot_devices()
     m_proc_entries = std::make_unique<ProcEntries>(*this, root.subdirectory("proc"));
     m_sysfs_objects = std::make_unique<SysfsObjects>(*this, root.subdirectory("sys"));
     publish_builtin_kobjects(*m_sysfs_objects);
+    m_deferred_work = std::make_unique<DeferredWork>();
     m_debugfs
         = std::make_unique<Debugfs>(*this, root.subdirectory("sys").subdirectory("kernel").subdirectory("debug", 0700));
 
@@ -97,11 +99,17 @@ void Kernel::boot_devices()
                 4096));
 }
 
+void Kernel::run_deferred_work()
+{
+    m_deferred_work->run_due(*this);
+}
+
 void Kernel::report_leftovers(const std::string& module_name, OwnerId owner)
 {
     std::vector<std::string> left;
     for (auto part : {m_chrdevs->abandon(owner), m_misc_devices->abandon(owner), m_device_model->abandon(owner),
-             m_proc_entries->abandon(owner), m_sysfs_objects->abandon(owner), m_debugfs->abandon(owner)})
+             m_proc_entries->abandon(owner), m_sysfs_objects->abandon(owner), m_debugfs->abandon(owner),
+             m_deferred_work->abandon(owner)})
         left.insert(left.end(), part.begin(), part.end());
     for (const std::string& what : left)
         m_log.log(4, module_name + ": " + what + " still registered after unload; the next use oopses");

@@ -27,6 +27,7 @@ class DeviceModel;
 class ProcEntries;
 class SysfsObjects;
 class Debugfs;
+class DeferredWork;
 
 // Flags of finit_module and delete_module.
 constexpr unsigned module_init_ignore_modversions = 1;
@@ -57,6 +58,9 @@ public:
     ProcEntries& proc_entries() { return *m_proc_entries; }
     SysfsObjects& sysfs_objects() { return *m_sysfs_objects; }
     Debugfs& debugfs() { return *m_debugfs; }
+    DeferredWork& deferred_work() { return *m_deferred_work; }
+    // Runs the timers, work and tasklets that are due: the kernel has the CPU.
+    void run_deferred_work();
 
     // Warns about what a module leaves registered as it goes (devices,
     // /proc, /sys and debugfs entries) and fences those entries off.
@@ -123,6 +127,7 @@ private:
     std::unique_ptr<ProcEntries> m_proc_entries;
     std::unique_ptr<SysfsObjects> m_sysfs_objects;
     std::unique_ptr<Debugfs> m_debugfs;
+    std::unique_ptr<DeferredWork> m_deferred_work;
     Task m_task;
     struct task_struct m_task_struct { };
     int m_oops_count = 0;
