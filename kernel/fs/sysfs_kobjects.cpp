@@ -7,12 +7,9 @@
 #include <cstring>
 
 #include "core/kernel.h"
+#include "fs/sysfs_attribute.h"
 
 namespace ksim {
-
-namespace {
-constexpr size_t page_size = 4096;
-}
 
 struct SysfsObjects::Record {
     struct kobject* kobj;
@@ -151,52 +148,14 @@ int SysfsObjects::add_attribute(
     auto* kattr = reinterpret_cast<struct kobj_attribute*>(const_cast<struct attribute*>(attr));
     struct kobject* kobj = record.kobj;
     auto stale = std::make_shared<bool>(false);
-    Kernel& kernel = m_kernel;
-    auto check_alive = [&kernel, stale, kattr](const char* frame) {
-        if (!*stale)
-            return true;
-        kernel.oops_on_freed_memory(
-            reinterpret_cast<uintptr_t>(kattr), false, {frame, "kernfs_fop_read_iter+0x8f/0x1c0"});
-        return false;
-    };
-    auto reader = [&kernel, kobj, kattr, check_alive](const Task&) -> ErrorOr<std::string> {
-        if (!check_alive("sysfs_kf_seq_show+0x9c/0x110"))
-            return Errno {task_killed};
-        auto show = kattr->show;
-        if (!show)
-            return Errno {EIO};
-        std::string page(page_size, '\0');
-        long result = 0;
-        if (!kernel.call_module_function(reinterpret_cast<const void*>(show),
-                [&] { result = show(kobj, kattr, page.data()); },
-                {"kobj_attr_show+0xf/0x20", "sysfs_kf_seq_show+0x9c/0x110", "seq_read_iter+0x11f/0x450",
-                    "vfs_read+0x1f0/0x2a0", "ksys_read+0x67/0xf0"}))
-            return Errno {task_killed};
-        if (result < 0)
-            return Errno {static_cast<int>(-result)};
-        page.resize(std::min(static_cast<size_t>(result), page_size - 1));
-        return page;
-    };
-    auto writer = [&kernel, kobj, kattr, check_alive](const Task&, std::string_view data) -> ErrorOr<void> {
-        if (!check_alive("sysfs_kf_write+0x3a/0x50"))
-            return Errno {task_killed};
-        auto store = kattr->store;
-        if (!store)
-            return Errno {EIO};
-        std::string buffer(data.substr(0, page_size - 1));
-        long result = 0;
-        if (!kernel.call_module_function(reinterpret_cast<const void*>(store),
-                [&] { result = store(kobj, kattr, buffer.c_str(), buffer.size()); },
-                {"kobj_attr_store+0x12/0x20", "sysfs_kf_write+0x3a/0x50", "kernfs_fop_write_iter+0x134/0x1d0",
-                    "vfs_write+0x236/0x3a0", "ksys_write+0x67/0xf0"}))
-            return Errno {task_killed};
-        if (result < 0)
-            return Errno {static_cast<int>(-result)};
-        return {};
-    };
-    unsigned mode = attr->mode & 0777;
-    dir.add(name,
-        std::make_shared<TextFile>(mode, reader, kattr->store ? TextFile::Writer(writer) : TextFile::Writer {}, 4096));
+    AttributeMethods methods {{}, {}, reinterpret_cast<const void*>(kattr->show),
+        reinterpret_cast<const void*>(kattr->store), kattr, "kobj_attr_show+0xf/0x20", "kobj_attr_store+0x12/0x20"};
+    if (auto show = kattr->show)
+        methods.show = [show, kobj, kattr](char* page) { return show(kobj, kattr, page); };
+    if (auto store = kattr->store)
+        methods.store
+            = [store, kobj, kattr](const char* buffer, size_t count) { return store(kobj, kattr, buffer, count); };
+    dir.add(name, make_attribute_file(m_kernel, attr->mode, std::move(methods), stale));
     record.files.push_back({dir_path + "/" + name, owner, stale});
     return 0;
 }
