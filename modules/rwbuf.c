@@ -75,6 +75,15 @@ static loff_t rwbuf_llseek(struct file *file, loff_t offset, int whence)
 	return fixed_size_llseek(file, offset, whence, buf->length);
 }
 
+/* /sys/class/rwbuf/rwbufN/size: how many bytes the buffer holds. */
+static ssize_t size_show(struct device *dev, struct device_attribute *attr, char *out)
+{
+	struct rwbuf *buf = dev_get_drvdata(dev);
+
+	return sysfs_emit(out, "%zu\n", buf->length);
+}
+static DEVICE_ATTR_RO(size);
+
 static const struct file_operations rwbuf_fops = {
 	.owner = THIS_MODULE,
 	.llseek = rwbuf_llseek,
@@ -105,7 +114,11 @@ static int __init rwbuf_init(void)
 		cdev_init(&buffers[i].cdev, &rwbuf_fops);
 		buffers[i].cdev.owner = THIS_MODULE;
 		cdev_add(&buffers[i].cdev, MKDEV(MAJOR(first), i), 1);
-		device_create(rwbuf_class, NULL, MKDEV(MAJOR(first), i), NULL, "rwbuf%d", i);
+		struct device *dev
+			= device_create(rwbuf_class, NULL, MKDEV(MAJOR(first), i), &buffers[i], "rwbuf%d", i);
+
+		if (!IS_ERR(dev))
+			device_create_file(dev, &dev_attr_size);
 	}
 	pr_info("rwbuf: %d devices, major %d\n", RWBUF_DEVICES, MAJOR(first));
 	return 0;

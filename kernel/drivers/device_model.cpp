@@ -7,6 +7,7 @@
 #include "core/kernel.h"
 #include "drivers/char_dev.h"
 #include "fs/devtmpfs.h"
+#include "fs/sysfs_attribute.h"
 #include "fs/vfs.h"
 
 extern "C" void kfree(const void* pointer);
@@ -54,6 +55,50 @@ ErrorOr<struct ksim_class*> DeviceModel::create_class(
     root.subdirectory(name);
     m_classes.push_back(std::move(record));
     return &m_classes.back()->cls;
+}
+
+std::pair<DeviceModel::ClassRecord*, DeviceModel::DeviceRecord*> DeviceModel::find(const struct device* device)
+{
+    for (auto& record : m_classes)
+        for (auto& d : record->devices)
+            if (&d->device == device)
+                return {record.get(), d.get()};
+    return {nullptr, nullptr};
+}
+
+int DeviceModel::add_attribute(
+    Kernel& kernel, struct device* device, const struct device_attribute* attr, OwnerId owner)
+{
+    auto [record, found] = find(device);
+    if (!found || !attr || !attr->attr.name)
+        return -EINVAL;
+    Directory& dir = class_root(kernel).subdirectory(record->name).subdirectory(found->name, 0755);
+    std::string name = attr->attr.name;
+    if (dir.contains(name)) {
+        duplicate_warning(kernel, "/devices/virtual/" + record->name + "/" + found->name + "/" + name);
+        return -EEXIST;
+    }
+    auto* dattr = const_cast<struct device_attribute*>(attr);
+    AttributeMethods methods {{}, {}, reinterpret_cast<const void*>(attr->show),
+        reinterpret_cast<const void*>(attr->store), attr, "dev_attr_show+0x19/0x40", "dev_attr_store+0x14/0x30"};
+    if (auto show = attr->show)
+        methods.show = [show, device, dattr](char* page) { return show(device, dattr, page); };
+    if (auto store = attr->store)
+        methods.store
+            = [store, device, dattr](const char* buffer, size_t count) { return store(device, dattr, buffer, count); };
+    auto stale = std::make_shared<bool>(false);
+    dir.add(name, make_attribute_file(kernel, attr->attr.mode, std::move(methods), stale));
+    found->attributes.push_back({name, owner, stale});
+    return 0;
+}
+
+void DeviceModel::remove_attribute(Kernel& kernel, struct device* device, const struct device_attribute* attr)
+{
+    auto [record, found] = find(device);
+    if (!found || !attr || !attr->attr.name)
+        return;
+    class_root(kernel).subdirectory(record->name).subdirectory(found->name, 0755).remove(attr->attr.name);
+    std::erase_if(found->attributes, [&](const auto& a) { return a.name == attr->attr.name; });
 }
 
 void DeviceModel::remove_device(Kernel& kernel, ClassRecord& record, DeviceRecord& device)
@@ -149,6 +194,13 @@ std::vector<std::string> DeviceModel::abandon(OwnerId owner)
     for (auto& record : m_classes) {
         if (record->owner == owner)
             found.push_back("device class \"" + record->name + "\"");
+        for (auto& device : record->devices)
+            for (auto& attribute : device->attributes)
+                if (attribute.owner == owner && !*attribute.stale) {
+                    *attribute.stale = true;
+                    if (device->owner != owner)
+                        found.push_back("attribute " + attribute.name + " of device \"" + device->name + "\"");
+                }
         for (auto& device : record->devices)
             if (device->owner == owner)
                 found.push_back(

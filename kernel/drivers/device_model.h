@@ -23,6 +23,9 @@ public:
     ErrorOr<struct device*> create_device(Kernel& kernel, struct ksim_class* cls, struct device* parent, unsigned devt,
         void* driver_data, const std::string& name, OwnerId by, unsigned node_mode = 0);
     void destroy_device(Kernel& kernel, struct ksim_class* cls, unsigned devt);
+    // device_create_file(): an attribute in the device's directory.
+    int add_attribute(Kernel& kernel, struct device* device, const struct device_attribute* attr, OwnerId owner);
+    void remove_attribute(Kernel& kernel, struct device* device, const struct device_attribute* attr);
     std::vector<std::string> abandon(OwnerId owner);
 
 private:
@@ -31,6 +34,12 @@ private:
         std::string name;
         std::string node; // its name under /dev, or "" for none
         OwnerId owner;
+        struct Attribute {
+            std::string name;
+            OwnerId owner;
+            std::shared_ptr<bool> stale;
+        };
+        std::vector<Attribute> attributes; // made by device_create_file()
     };
     struct ClassRecord {
         struct ksim_class cls { };
@@ -39,6 +48,8 @@ private:
         std::vector<std::unique_ptr<DeviceRecord>> devices;
     };
     ClassRecord* find(const struct ksim_class* cls);
+    // The class and record of a device made by create_device().
+    std::pair<ClassRecord*, DeviceRecord*> find(const struct device* device);
     void remove_device(Kernel& kernel, ClassRecord& record, DeviceRecord& device);
 
     std::vector<std::unique_ptr<ClassRecord>> m_classes;

@@ -55,6 +55,18 @@ KSIM_EXPORT void device_destroy(struct ksim_class* cls, unsigned int devt)
     kernel.device_model().destroy_device(kernel, cls, devt);
 }
 
+KSIM_EXPORT int device_create_file(struct device* dev, const struct device_attribute* attr)
+{
+    ksim::Kernel& kernel = ksim::Kernel::current();
+    return kernel.device_model().add_attribute(kernel, dev, attr, ksim::caller_owner(__builtin_return_address(0)));
+}
+
+KSIM_EXPORT void device_remove_file(struct device* dev, const struct device_attribute* attr)
+{
+    ksim::Kernel& kernel = ksim::Kernel::current();
+    kernel.device_model().remove_attribute(kernel, dev, attr);
+}
+
 KSIM_EXPORT int misc_register(struct miscdevice* misc)
 {
     ksim::Kernel& kernel = ksim::Kernel::current();

@@ -184,6 +184,8 @@ const std::vector<KernelExport>& kernel_export_list()
         {"class_destroy", true},
         {"device_create", true},
         {"device_destroy", true},
+        {"device_create_file", false},
+        {"device_remove_file", false},
         // files
         {"default_llseek", false},
         {"fixed_size_llseek", false},

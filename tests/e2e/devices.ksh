@@ -8,6 +8,8 @@ sudo dd if=/dev/rwbuf0 bs=1 skip=6 count=5 status=none; echo
 sudo sh -c 'dd if=/dev/zero of=/dev/rwbuf1 bs=100 count=3 status=none'
 echo "dd past the end: $?"
 sudo wc -c /dev/rwbuf1
+ls -l /sys/class/rwbuf/rwbuf0 | grep size
+cat /sys/class/rwbuf/rwbuf0/size /sys/class/rwbuf/rwbuf1/size
 # poll: the driver's poll method says what the file is ready for.
 sudo poll /dev/rwbuf0 /dev/rwbuf1 /dev/null
 sudo rmmod rwbuf

@@ -214,6 +214,13 @@ struct device {
 	const char *init_name;
 };
 
+/* An attribute file in a device's sysfs directory (DEVICE_ATTR). */
+struct device_attribute {
+	struct attribute attr;
+	long (*show)(struct device *dev, struct device_attribute *attr, char *buf);
+	long (*store)(struct device *dev, struct device_attribute *attr, const char *buf, unsigned long count);
+};
+
 struct miscdevice {
 	int minor;
 	const char *name;

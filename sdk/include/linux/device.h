@@ -8,6 +8,7 @@
 #include <linux/kdev_t.h>
 #include <linux/kobject.h>
 #include <linux/printk.h>
+#include <linux/sysfs.h>
 #include <linux/types.h>
 
 __KSIM_BEGIN_DECLS
@@ -17,6 +18,16 @@ struct device *device_create(struct KSIM_CLASS *cls, struct device *parent, dev_
 			     const char *fmt, ...) __printf(5, 6);
 void device_destroy(struct KSIM_CLASS *cls, dev_t devt);
 __KSIM_END_DECLS
+
+__KSIM_BEGIN_DECLS
+int device_create_file(struct device *dev, const struct device_attribute *attr);
+void device_remove_file(struct device *dev, const struct device_attribute *attr);
+__KSIM_END_DECLS
+
+#define DEVICE_ATTR(_name, _mode, _show, _store) struct device_attribute dev_attr_##_name = __ATTR(_name, _mode, _show, _store)
+#define DEVICE_ATTR_RW(_name) struct device_attribute dev_attr_##_name = __ATTR_RW(_name)
+#define DEVICE_ATTR_RO(_name) struct device_attribute dev_attr_##_name = __ATTR_RO(_name)
+#define DEVICE_ATTR_WO(_name) struct device_attribute dev_attr_##_name = __ATTR_WO(_name)
 
 /* Linux 6.1's signature; 6.4 dropped the owner argument. */
 #define class_create(owner, name) __class_create(owner, name, NULL)
