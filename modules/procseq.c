@@ -90,16 +90,30 @@ static const struct proc_ops limit_proc_ops = {
 	.proc_release = single_release,
 };
 
+/* proc_create_single(): one show function, no proc_ops of our own. */
+static int summary_show(struct seq_file *m, void *v)
+{
+	unsigned long *value = m->private;
+
+	seq_printf(m, "%lu records\n", *value);
+	return 0;
+}
+
 static int __init procseq_init(void)
 {
+	struct proc_dir_entry *limit_entry;
+
 	dir = proc_mkdir("procseq", NULL);
 	if (!dir)
 		return -ENOMEM;
-	if (!proc_create("records", 0444, dir, &records_proc_ops) ||
-	    !proc_create("limit", 0644, dir, &limit_proc_ops)) {
+	limit_entry = proc_create("limit", 0644, dir, &limit_proc_ops);
+	if (!proc_create("records", 0444, dir, &records_proc_ops) || !limit_entry ||
+	    !proc_create_single_data("summary", 0444, dir, summary_show, &limit)) {
 		proc_remove(dir);
 		return -ENOMEM;
 	}
+	/* The learner (uid 1000) owns the limit file and may write it. */
+	proc_set_user(limit_entry, KUIDT_INIT(1000), KGIDT_INIT(1000));
 	return 0;
 }
 

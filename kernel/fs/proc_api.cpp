@@ -50,6 +50,23 @@ KSIM_EXPORT void remove_proc_entry(const char* name, struct proc_dir_entry* pare
     ksim::Kernel::current().proc_entries().remove(name ? name : "", parent);
 }
 
+KSIM_EXPORT struct proc_dir_entry* proc_create_single_data(const char* name, unsigned short mode,
+    struct proc_dir_entry* parent, int (*show)(struct seq_file*, void*), void* data)
+{
+    return ksim::Kernel::current().proc_entries().create_single(
+        name ? name : "", mode, parent, show, data, ksim::caller_owner(__builtin_return_address(0)));
+}
+
+KSIM_EXPORT void proc_set_size(struct proc_dir_entry* entry, long long size)
+{
+    ksim::Kernel::current().proc_entries().set_size(entry, size);
+}
+
+KSIM_EXPORT void proc_set_user(struct proc_dir_entry* entry, unsigned int uid, unsigned int gid)
+{
+    ksim::Kernel::current().proc_entries().set_user(entry, uid, gid);
+}
+
 KSIM_EXPORT void* pde_data(const struct inode* inode)
 {
     return inode->i_private;

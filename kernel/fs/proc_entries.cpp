@@ -24,7 +24,7 @@ public:
         m_inode.i_mode = static_cast<ksim_umode_t>(0100000 | mode);
         m_inode.i_private = data;
     }
-    NodeInfo info() const override { return {'-', m_mode, 0, 0, 0}; }
+    NodeInfo info() const override { return {'-', m_mode, m_inode.i_uid, 0, m_inode.i_size}; }
     ErrorOr<std::unique_ptr<OpenFile>> open(const Task&, int flags) override
     {
         if (m_stale) {
@@ -41,6 +41,13 @@ public:
     }
     void mark_removed() { *m_removed = true; }
     void mark_stale() { m_stale = true; }
+    void set_size(long long size) { m_inode.i_size = size; }
+    void set_user(unsigned uid, unsigned gid)
+    {
+        m_inode.i_uid = uid;
+        m_inode.i_gid = gid;
+    }
+    const struct inode* inode() const { return &m_inode; }
 
 private:
     Kernel& m_kernel;
@@ -49,6 +56,34 @@ private:
     std::shared_ptr<bool> m_removed;
     bool m_stale = false;
     struct inode m_inode { };
+};
+
+extern "C" int single_open(struct file* file, int (*show)(struct seq_file*, void*), void* data);
+extern "C" int single_release(struct inode* inode, struct file* file);
+extern "C" long seq_read(struct file* file, char* buffer, unsigned long size, long long* ppos);
+extern "C" long long seq_lseek(struct file* file, long long offset, int whence);
+
+// proc_create_single_data(): the kernel's own proc_ops, opening the entry's
+// show function as a single-record seq_file.
+int proc_single_open(struct inode* inode, struct file* file)
+{
+    auto show = Kernel::current().proc_entries().single_show_of(inode);
+    return show ? single_open(file, show, inode->i_private) : -ENOENT;
+}
+
+const struct proc_ops single_proc_ops = {
+    .proc_flags = 0,
+    .proc_open = proc_single_open,
+    .proc_read = seq_read,
+    .proc_read_iter = nullptr,
+    .proc_write = nullptr,
+    .proc_lseek = seq_lseek,
+    .proc_release = single_release,
+    .proc_poll = nullptr,
+    .proc_ioctl = nullptr,
+    .proc_compat_ioctl = nullptr,
+    .proc_mmap = nullptr,
+    .proc_get_unmapped_area = nullptr,
 };
 
 } // namespace
@@ -140,8 +175,10 @@ void ProcEntries::erase(Entry* entry)
     for (Entry* child : children)
         erase(child);
     directory_of(reinterpret_cast<struct proc_dir_entry*>(entry->parent)).remove(entry->name);
-    if (auto* file = dynamic_cast<ProcFileNode*>(entry->node.get()))
+    if (auto* file = dynamic_cast<ProcFileNode*>(entry->node.get())) {
         file->mark_removed();
+        m_single_shows.erase(file->inode());
+    }
     std::erase_if(m_entries, [&](const auto& e) { return e.get() == entry; });
 }
 
@@ -168,6 +205,35 @@ void ProcEntries::remove(const std::string& name, struct proc_dir_entry* parent)
             "fs/proc/generic.c:718 remove_proc_entry+0x191/0x1c0");
     }
     erase(entry);
+}
+
+struct proc_dir_entry* ProcEntries::create_single(const std::string& name, unsigned mode, struct proc_dir_entry* parent,
+    int (*show)(struct seq_file*, void*), void* data, OwnerId owner)
+{
+    struct proc_dir_entry* entry = create_file(name, mode, parent, &single_proc_ops, data, owner);
+    if (auto* file = entry ? dynamic_cast<ProcFileNode*>(find(entry)->node.get()) : nullptr)
+        m_single_shows[file->inode()] = show;
+    return entry;
+}
+
+ProcEntries::SingleShow ProcEntries::single_show_of(const struct inode* inode) const
+{
+    auto it = m_single_shows.find(inode);
+    return it == m_single_shows.end() ? nullptr : it->second;
+}
+
+void ProcEntries::set_size(struct proc_dir_entry* handle, long long size)
+{
+    if (Entry* entry = find(handle))
+        if (auto* file = dynamic_cast<ProcFileNode*>(entry->node.get()))
+            file->set_size(size);
+}
+
+void ProcEntries::set_user(struct proc_dir_entry* handle, unsigned uid, unsigned gid)
+{
+    if (Entry* entry = find(handle))
+        if (auto* file = dynamic_cast<ProcFileNode*>(entry->node.get()))
+            file->set_user(uid, gid);
 }
 
 void* ProcEntries::data_of(const struct proc_dir_entry* handle) const

@@ -1,6 +1,7 @@
 // The /proc entries modules create with proc_create() and proc_mkdir() (fs/proc/generic.c).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,13 @@ public:
         const struct proc_ops* ops, void* data, OwnerId owner);
     struct proc_dir_entry* create_directory(
         const std::string& name, unsigned mode, struct proc_dir_entry* parent, void* data, OwnerId owner);
+    // proc_create_single_data(): a read-only file printed by one show function.
+    struct proc_dir_entry* create_single(const std::string& name, unsigned mode, struct proc_dir_entry* parent,
+        int (*show)(struct seq_file*, void*), void* data, OwnerId owner);
+    using SingleShow = int (*)(struct seq_file*, void*);
+    SingleShow single_show_of(const struct inode* inode) const;
+    void set_size(struct proc_dir_entry* entry, long long size);
+    void set_user(struct proc_dir_entry* entry, unsigned uid, unsigned gid);
     // proc_remove(): the entry and everything below it.
     void remove(struct proc_dir_entry* entry);
     // remove_proc_entry(): by name, with Linux's warnings.
@@ -42,6 +50,7 @@ private:
     Kernel& m_kernel;
     Directory& m_proc;
     std::vector<std::unique_ptr<Entry>> m_entries;
+    std::map<const struct inode*, SingleShow> m_single_shows;
 };
 
 } // namespace ksim

@@ -12,6 +12,7 @@ dd if=/proc/procseq/records bs=1 skip=26500 status=none
 echo 3 | sudo tee /proc/procseq/limit
 cat /proc/procseq/records
 echo 3 > /proc/procseq/limit
+cat /proc/procseq/summary
 echo nonsense | sudo tee /proc/procseq/limit
 echo "tee: $?"
 cat /proc/procseq/limit

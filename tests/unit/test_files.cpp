@@ -144,6 +144,7 @@ TEST_CASE("seq_file: every read size gives the same bytes, and seeking re-runs t
     CHECK(file.value()->read(100).value() == whole.substr(26500));
     CHECK(file.value()->llseek(0, 2).error() == EINVAL); // seq_lseek has no SEEK_END
     file.value()->release();
-    CHECK(kernel.vfs().write(reader, "/proc/procseq/limit", "2\n").error() == EACCES);
+    Task stranger {32, "echo", 1001, nullptr};
+    CHECK(kernel.vfs().write(stranger, "/proc/procseq/limit", "2\n").error() == EACCES); // it belongs to uid 1000
     CHECK(kernel.vfs().read(reader, "/proc/procseq/records").value() == whole);
 }

@@ -5,6 +5,7 @@
 #include <ksim/fs_abi.h>
 #include <linux/fs.h>
 #include <linux/types.h>
+#include <linux/uidgid.h>
 
 #define PROC_ENTRY_PERMANENT 1U
 
@@ -19,6 +20,12 @@ struct proc_dir_entry *proc_mkdir_data(const char *name, umode_t mode, struct pr
 void proc_remove(struct proc_dir_entry *entry);
 void remove_proc_entry(const char *name, struct proc_dir_entry *parent);
 void *pde_data(const struct inode *inode);
+struct proc_dir_entry *proc_create_single_data(const char *name, umode_t mode, struct proc_dir_entry *parent,
+					       int (*show)(struct seq_file *, void *), void *data);
+void proc_set_size(struct proc_dir_entry *entry, loff_t size);
+void proc_set_user(struct proc_dir_entry *entry, kuid_t uid, kgid_t gid);
 __KSIM_END_DECLS
+
+#define proc_create_single(name, mode, parent, show) proc_create_single_data(name, mode, parent, show, NULL)
 
 #endif
