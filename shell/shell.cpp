@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -168,7 +169,7 @@ int Shell::run_pipeline(const Pipeline& pipeline, const ParsedLine& parsed, Stre
     return status;
 }
 
-std::optional<std::vector<std::string>> Shell::expand(
+std::vector<std::string> Shell::expand(
     const std::vector<std::string>& words, const ParsedLine& parsed, std::ostream& err)
 {
     std::vector<std::string> result;
@@ -231,15 +232,9 @@ void Shell::start_process(const std::string& comm, bool root)
     m_kernel.set_task(Task {m_next_pid++, comm.substr(0, 15), root ? 0U : m_uid, UserMemory::create()});
 }
 
-int Shell::run_simple(const SimpleCommand& command, const ParsedLine& parsed, Streams streams)
+bool Shell::apply_redirections(
+    const SimpleCommand& command, const ParsedLine& parsed, std::array<Slot, 10>& slots, std::ostream& err)
 {
-    // Redirections are set up by the shell itself, as the learner: in
-    // `sudo echo 1 > /proc/...` the file is opened without root, as in bash.
-    become_shell();
-    Slot slots[10]
-        = {{Slot::Kind::StandardIn, nullptr}, {Slot::Kind::StandardOut, nullptr}, {Slot::Kind::StandardErr, nullptr}};
-    for (int fd = 3; fd < 10; ++fd)
-        slots[fd] = m_held.contains(fd) ? Slot {Slot::Kind::File, m_held[fd]} : Slot {Slot::Kind::Closed, nullptr};
     for (const Redirection& r : command.redirections) {
         if (r.kind == RedirectKind::Close) {
             slots[r.fd] = {Slot::Kind::Closed, nullptr};
@@ -248,29 +243,43 @@ int Shell::run_simple(const SimpleCommand& command, const ParsedLine& parsed, St
         if (r.kind == RedirectKind::Duplicate) {
             int source = std::stoi(r.target);
             if (source > 9 || slots[source].kind == Slot::Kind::Closed) {
-                streams.err << "ksim: " << r.target << ": Bad file descriptor\n";
-                return 1;
+                err << "ksim: " << r.target << ": Bad file descriptor\n";
+                return false;
             }
             slots[r.fd] = slots[source];
             continue;
         }
-        auto targets = expand({r.target}, parsed, streams.err);
-        std::string target = targets && targets->size() == 1 ? targets->front() : r.target;
+        std::vector<std::string> targets = expand({r.target}, parsed, err);
+        std::string target = targets.size() == 1 ? targets.front() : r.target;
         int flags = r.kind == RedirectKind::Read ? open_read_only
             : r.kind == RedirectKind::ReadWrite  ? open_read_write | open_create
             : r.kind == RedirectKind::Append     ? open_write_only | open_create | open_append
                                                  : open_write_only | open_create | open_truncate;
         auto file = open(target, flags);
         if (file.is_error()) {
-            streams.err << "ksim: " << target << ": " << std::strerror(file.error()) << "\n";
-            return 1;
+            err << "ksim: " << target << ": " << std::strerror(file.error()) << "\n";
+            return false;
         }
         slots[r.fd] = {Slot::Kind::File, file.release_value()};
     }
-    auto words = expand(command.words, parsed, streams.err);
-    if (!words || words->empty())
+    return true;
+}
+
+int Shell::run_simple(const SimpleCommand& command, const ParsedLine& parsed, Streams streams)
+{
+    // Redirections are set up by the shell itself, as the learner: in
+    // `sudo echo 1 > /proc/...` the file is opened without root, as in bash.
+    become_shell();
+    std::array<Slot, 10> slots
+        = {{{Slot::Kind::StandardIn, nullptr}, {Slot::Kind::StandardOut, nullptr}, {Slot::Kind::StandardErr, nullptr}}};
+    for (int fd = 3; fd < 10; ++fd)
+        slots[fd] = m_held.contains(fd) ? Slot {Slot::Kind::File, m_held[fd]} : Slot {Slot::Kind::Closed, nullptr};
+    if (!apply_redirections(command, parsed, slots, streams.err))
+        return 1;
+    std::vector<std::string> words = expand(command.words, parsed, streams.err);
+    if (words.empty())
         return 0;
-    if (*words == std::vector<std::string> {"exec"}) {
+    if (words == std::vector<std::string> {"exec"}) {
         // exec with only redirections changes the shell's own descriptors.
         for (int fd = 3; fd < 10; ++fd) {
             if (slots[fd].kind == Slot::Kind::File)
@@ -307,8 +316,8 @@ int Shell::run_simple(const SimpleCommand& command, const ParsedLine& parsed, St
             : slot.kind == Slot::Kind::StandardErr          ? &streams.err
                                                             : &discarded;
     }
-    std::string name = (*words)[0] == "sudo" && words->size() > 1 ? (*words)[1] : (*words)[0];
-    int status = dispatch(std::move(*words), {*in, *outs[0], *outs[1]});
+    std::string name = words[0] == "sudo" && words.size() > 1 ? words[1] : words[0];
+    int status = dispatch(std::move(words), {*in, *outs[0], *outs[1]});
     for (int fd : {1, 2}) {
         if (!file_buffers[fd - 1])
             continue;

@@ -1,6 +1,7 @@
 // The ksim shell: user space. It runs command lines as processes of an unprivileged user or, with sudo, as root.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <istream>
 #include <map>
@@ -68,8 +69,11 @@ private:
     struct Slot;
     int run_pipeline(const Pipeline& pipeline, const ParsedLine& parsed, Streams streams);
     int run_simple(const SimpleCommand& command, const ParsedLine& parsed, Streams streams);
-    std::optional<std::vector<std::string>> expand(
-        const std::vector<std::string>& words, const ParsedLine& parsed, std::ostream& err);
+    // $? and command substitutions, the latter split into words outside quotes.
+    std::vector<std::string> expand(const std::vector<std::string>& words, const ParsedLine& parsed, std::ostream& err);
+    // Opens, duplicates and closes the command's descriptors; false after reporting a failure.
+    bool apply_redirections(
+        const SimpleCommand& command, const ParsedLine& parsed, std::array<Slot, 10>& slots, std::ostream& err);
     int dispatch(std::vector<std::string> words, Streams streams);
     // Makes the kernel's current task a new process running `comm`.
     void start_process(const std::string& comm, bool root);
