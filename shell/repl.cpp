@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "shell/command.h"
+#include "shell/file_info.h"
 #include "shell/interrupt.h"
 #include "shell/shell.h"
 
@@ -36,8 +37,30 @@ char* next_candidate(const char* text, int state)
     return nullptr;
 }
 
+// A path under /proc, /sys or /dev, from the kernel's tree (readline's own
+// completion would offer the host's /dev). Directories end in '/'.
+char** complete_kernel_path(const std::string& word)
+{
+    size_t slash = word.rfind('/');
+    std::string dir = slash == 0 ? "/" : word.substr(0, slash);
+    auto names = list_directory(*g_completing_for, dir);
+    if (names.is_error())
+        return nullptr;
+    for (const std::string& name : names.value()) {
+        std::string path = (dir == "/" ? "" : dir) + "/" + name;
+        auto info = stat_path(*g_completing_for, path);
+        g_candidates.push_back(info.is_error() || info.value().type != 'd' ? path : path + "/");
+    }
+    rl_attempted_completion_over = 1;
+    char** matches = rl_completion_matches(word.c_str(), next_candidate);
+    if (matches && !matches[1] && std::string(matches[0]).ends_with('/'))
+        rl_completion_suppress_append = 1; // keep going into the directory
+    return matches;
+}
+
 // First word: commands. After rmmod (or modinfo): loaded module names too.
-// Everywhere else, readline's own file-name completion.
+// Paths in the kernel's /proc, /sys and /dev from its tree; other paths by
+// readline's own file-name completion.
 char** complete(const char* text, int start, int)
 {
     std::string line(rl_line_buffer, static_cast<size_t>(start));
@@ -52,6 +75,10 @@ char** complete(const char* text, int start, int)
         rl_attempted_completion_over = 1;
         return rl_completion_matches(text, next_candidate);
     }
+    std::string word = text;
+    for (std::string_view mount : {"/proc/", "/sys/", "/dev/"})
+        if (word.starts_with(mount))
+            return complete_kernel_path(word);
     if (before.starts_with("rmmod") || before.starts_with("modinfo")) {
         for (const auto& m : g_completing_for->kernel().modules().all())
             g_candidates.push_back(m->name);
