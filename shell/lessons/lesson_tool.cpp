@@ -96,8 +96,11 @@ int lesson_start(const std::string& name, const std::filesystem::path& target)
 int lesson_validate(const std::vector<std::string>& names)
 {
     std::vector<std::filesystem::path> folders;
-    for (const std::string& name : names)
-        folders.push_back(std::filesystem::is_directory(name) ? std::filesystem::path(name) : find_lesson(name));
+    // A lesson's name or number first; else a folder (a lesson being written).
+    for (const std::string& name : names) {
+        std::filesystem::path lesson = find_lesson(name);
+        folders.push_back(lesson.empty() ? std::filesystem::path(name) : lesson);
+    }
     if (names.empty())
         folders = lesson_folders();
     int status = 0;
