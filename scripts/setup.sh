@@ -2,9 +2,10 @@
 # Installs what ksim needs on Debian 12 (as root, or through sudo), skipping
 # packages already present, then configures and builds into build/. kmod is
 # there for the tests that check ksim's .ko files against kmod's own tools,
-# bubblewrap for ksim grade's sandbox, patch for the lesson tests' wrong solutions.
+# bubblewrap for ksim grade's sandbox, patch for the lesson tests' wrong solutions,
+# clang and its runtimes for the sanitizer build and the fuzz targets.
 set -eu
-packages="g++ gcc make cmake pkg-config libboost-dev libboost-program-options-dev nlohmann-json3-dev doctest-dev libelf-dev libdw-dev libreadline-dev libssl-dev openssl kmod bubblewrap patch"
+packages="g++ gcc make cmake pkg-config libboost-dev libboost-program-options-dev nlohmann-json3-dev doctest-dev libelf-dev libdw-dev libreadline-dev libssl-dev openssl kmod bubblewrap patch clang libclang-rt-14-dev"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -16,5 +17,8 @@ if [ -n "$missing" ]; then
     DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq $missing
 fi
 cd "$(dirname "$0")/.."
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+# CI builds with warnings as errors; a user's build never fails on a warning.
+werror=OFF
+[ "${CI:-}" = true ] && werror=ON
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKSIM_WERROR=$werror > /dev/null
 cmake --build build -j"$(nproc)"

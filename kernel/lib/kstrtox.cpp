@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "core/export.h"
+#include "lib/kstrtox.h"
 
 namespace {
 
