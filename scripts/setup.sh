@@ -3,7 +3,7 @@
 # packages already present, then configures and builds into build/. kmod is
 # there for the tests that check ksim's .ko files against kmod's own tools,
 # bubblewrap for ksim grade's sandbox, patch for the lesson tests' wrong solutions,
-# clang and its runtimes for the sanitizer build and the fuzz targets.
+# clang and its runtimes for the fuzz targets (libFuzzer).
 set -eu
 packages="g++ gcc make cmake pkg-config libboost-dev libboost-program-options-dev nlohmann-json3-dev doctest-dev libelf-dev libdw-dev libreadline-dev libssl-dev openssl kmod bubblewrap patch clang libclang-rt-14-dev"
 missing=""

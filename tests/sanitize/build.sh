@@ -1,11 +1,28 @@
 #!/bin/sh
-# Configures and builds ksim with Clang, AddressSanitizer, UndefinedBehaviorSanitizer
-# and libFuzzer into its own folder, for sanitize.suite and the fuzz.* tests.
-# Usage: build.sh SOURCE_DIR BUILD_DIR C_COMPILER CXX_COMPILER
+# Configures and builds a nested copy of ksim for the sanitizer and fuzzing tests.
+# Usage: build.sh sanitize SOURCE_DIR BUILD_DIR
+#          the whole project with AddressSanitizer and UndefinedBehaviorSanitizer
+#          (the default compiler), for sanitize.suite;
+#        build.sh fuzz SOURCE_DIR BUILD_DIR C_COMPILER CXX_COMPILER
+#          the fuzz targets only, with Clang's libFuzzer and the same sanitizers.
 set -eu
-src=$1 out=$2
-CC=$3 CXX=$4 cmake -S "$src" -B "$out" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKSIM_WERROR=ON \
-    -DKSIM_SANITIZE=address,undefined -DKSIM_FUZZ=ON > "$out.configure.log" 2>&1 \
+mode=$1 src=$2 out=$3
+case $mode in
+sanitize)
+    set -- -DKSIM_SANITIZE=address,undefined
+    target=all
+    ;;
+fuzz)
+    export CC="$4" CXX="$5"
+    set -- -DKSIM_SANITIZE=address,undefined -DKSIM_FUZZ=ON
+    target=ksim_fuzzers
+    ;;
+*)
+    echo "build.sh: unknown mode '$mode'" >&2
+    exit 2
+    ;;
+esac
+cmake -S "$src" -B "$out" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKSIM_WERROR=ON "$@" > "$out.configure.log" 2>&1 \
     || { cat "$out.configure.log"; exit 1; }
-cmake --build "$out" -j2 > "$out.build.log" 2>&1 || { tail -n 60 "$out.build.log"; exit 1; }
-echo "built $out"
+cmake --build "$out" -j2 --target "$target" > "$out.build.log" 2>&1 || { tail -n 60 "$out.build.log"; exit 1; }
+echo "built $out ($target)"
