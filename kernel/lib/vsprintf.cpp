@@ -68,7 +68,7 @@ void warn(const FormatHooks& hooks, const std::string& message, const char* site
 
 // %s: Linux's check_pointer() answers NULL and the first page and ERR_PTRs; ksim
 // also answers "(efault)" for any address it cannot read, where Linux would Oops.
-void put_string(FormatOutput& out, const char* s, FormatSpec spec, ReadablePages* readable)
+void put_string(FormatOutput& out, const char* s, FormatSpec spec)
 {
     auto address = reinterpret_cast<uintptr_t>(s);
     if (!s || address < page_size || address > UINTPTR_MAX - max_errno) {
@@ -79,12 +79,10 @@ void put_string(FormatOutput& out, const char* s, FormatSpec spec, ReadablePages
     }
     size_t limit = spec.precision < 0 ? SIZE_MAX : static_cast<size_t>(spec.precision);
     size_t length = 0;
-    ReadablePages unremembered;
-    ReadablePages& pages = readable ? *readable : unremembered;
     char chunk[256];
     while (length < limit) {
         size_t want = limit - length < sizeof chunk ? limit - length : sizeof chunk;
-        size_t got = pages.copy(chunk, s + length, want);
+        size_t got = copy_nofault(chunk, s + length, want);
         if (got == 0 && length == 0) {
             spec.precision = 2 * sizeof(void*);
             put_text(out, "(efault)", spec);
@@ -259,7 +257,7 @@ int kernel_vsnprintf(char* buf, size_t size, const char* fmt, va_list args, cons
             put_char(out, static_cast<char>(va_arg(ap, int)), spec);
             break;
         case 's':
-            put_string(out, va_arg(ap, const char*), spec, hooks.readable);
+            put_string(out, va_arg(ap, const char*), spec);
             break;
         case 'p':
             put_pointer(out, fmt + 1, va_arg(ap, const void*), spec, hooks);
@@ -308,7 +306,7 @@ std::string kernel_vformat(const char* fmt, va_list args, const FormatHooks& hoo
     // Too long for the first pass: format again into the right size, without
     // warning a second time.
     std::string text(static_cast<size_t>(length) + 1, '\0');
-    kernel_vsnprintf(text.data(), text.size(), fmt, args, FormatHooks {hooks.symbols, {}, hooks.readable});
+    kernel_vsnprintf(text.data(), text.size(), fmt, args, FormatHooks {hooks.symbols, {}});
     text.resize(static_cast<size_t>(length));
     return text;
 }

@@ -16,13 +16,9 @@ using SymbolFormatter = std::function<std::string(uintptr_t address, bool with_o
 // names in the WARNING line ("lib/vsprintf.c:NNNN function+0x../0x..").
 using FormatWarner = std::function<void(const std::string& message, const char* site)>;
 
-class ReadablePages;
-
 struct FormatHooks {
     SymbolFormatter symbols;
     FormatWarner warn;
-    // Pages %s already found readable (kept by the kernel log), or none.
-    ReadablePages* readable = nullptr;
 };
 
 // Linux's vsnprintf: writes at most size bytes (always terminated when size > 0)

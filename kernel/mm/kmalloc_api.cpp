@@ -96,7 +96,7 @@ KSIM_EXPORT char* kasprintf(unsigned flags, const char* fmt, ...)
     int length = ksim::kernel_vsnprintf(nullptr, 0, fmt, args, hooks);
     auto* text = static_cast<char*>(allocate_for(__builtin_return_address(0), static_cast<size_t>(length) + 1, flags));
     if (text)
-        ksim::kernel_vsnprintf(text, static_cast<size_t>(length) + 1, fmt, args, {hooks.symbols, {}, hooks.readable});
+        ksim::kernel_vsnprintf(text, static_cast<size_t>(length) + 1, fmt, args, {hooks.symbols, {}});
     va_end(args);
     return text;
 }

@@ -13,7 +13,6 @@ FormatHooks kernel_format_hooks(Kernel& kernel)
             if (kernel.log().first_warning(site))
                 kernel.warn(message, site);
         },
-        &kernel.log().readable_pages(),
     };
 }
 

@@ -8,7 +8,6 @@
 #include <string>
 #include <string_view>
 
-#include "lib/nofault.h"
 #include "printk/ring_buffer.h"
 
 namespace ksim {
@@ -53,8 +52,6 @@ public:
 
     // WARN_ONCE(): true the first time a warning site asks during this boot.
     bool first_warning(std::string_view site) { return m_warned_sites.emplace(site).second; }
-    // The pages printk's %s has found readable during this boot.
-    ReadablePages& readable_pages() { return m_readable_pages; }
 
     // Linux keeps at most 1024 - 32 bytes of text per record.
     static constexpr size_t max_line = 992;
@@ -72,7 +69,6 @@ private:
     bool m_line_open = false; // the newest record awaits pr_cont
     ConsoleSink m_console;
     std::set<std::string, std::less<>> m_warned_sites;
-    ReadablePages m_readable_pages;
 };
 
 } // namespace ksim

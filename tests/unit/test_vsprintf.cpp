@@ -183,6 +183,25 @@ TEST_CASE("printk keeps one record's text, and vsprintf's warnings are WARN_ONCE
     CHECK(log_since(kernel, mark).size() == 1); // once per boot
 }
 
+TEST_CASE("printk's %s: a page read once and then unmapped is (efault), never a fault")
+{
+    Kernel kernel;
+    auto* page = static_cast<char*>(mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+    REQUIRE(page != MAP_FAILED);
+    std::memcpy(page, "mapped", 7);
+    uint64_t mark = kernel.log().ring().next_seq();
+    _printk("\0016[%s] [%s]\n", page, "a literal in ksim's image");
+    munmap(page, 4096);
+    _printk("\0016[%s]\n", page);
+    // The same address mapped again without access, as memory handed back and reused.
+    auto* again = static_cast<char*>(mmap(page, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0));
+    REQUIRE(again == page);
+    _printk("\0016[%s]\n", page);
+    munmap(again, 4096);
+    CHECK(log_since(kernel, mark)
+        == std::vector<std::string> {"[mapped] [a literal in ksim's image]", "[(efault)]", "[(efault)]"});
+}
+
 TEST_CASE("the string and sprintf functions a module binds to are the kernel's own")
 {
     for (const char* name : {"strlen", "memcpy", "memset", "strcmp", "sprintf", "snprintf", "vsnprintf", "sscanf"}) {
