@@ -8,8 +8,7 @@
 #include "core/caller_owner.h"
 #include "core/kernel.h"
 #include "fs/sysfs_kobjects.h"
-
-extern "C" int vscnprintf(char* buf, size_t size, const char* fmt, va_list args);
+#include "printk/format_hooks.h"
 
 // The kobjects of /sys/kernel, /sys/kernel/mm, /sys/fs and /sys/firmware,
 // set when the kernel boots (part of the module ABI, so plain globals).
@@ -86,7 +85,7 @@ KSIM_EXPORT int sysfs_emit(char* buf, const char* fmt, ...)
 {
     va_list args;
     va_start(args, fmt);
-    int length = vscnprintf(buf, 4096, fmt, args);
+    int length = ksim::kernel_vscnprintf(ksim::Kernel::current(), buf, 4096, fmt, args);
     va_end(args);
     return length;
 }
@@ -97,7 +96,7 @@ KSIM_EXPORT int sysfs_emit_at(char* buf, int at, const char* fmt, ...)
         return 0;
     va_list args;
     va_start(args, fmt);
-    int length = vscnprintf(buf + at, static_cast<size_t>(4096 - at), fmt, args);
+    int length = ksim::kernel_vscnprintf(ksim::Kernel::current(), buf + at, static_cast<size_t>(4096 - at), fmt, args);
     va_end(args);
     return length;
 }

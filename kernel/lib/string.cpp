@@ -1,8 +1,6 @@
 // The kernel's own string helpers that the C library does not provide (lib/string.c).
 #include <cctype>
 #include <cerrno>
-#include <cstdarg>
-#include <cstdio>
 #include <cstring>
 #include <sys/types.h>
 
@@ -108,23 +106,4 @@ KSIM_EXPORT int match_string(const char* const* array, size_t n, const char* str
             return static_cast<int>(i);
     }
     return -EINVAL;
-}
-
-KSIM_EXPORT int vscnprintf(char* buf, size_t size, const char* fmt, va_list args)
-{
-    if (size == 0)
-        return 0;
-    int n = std::vsnprintf(buf, size, fmt, args);
-    if (n < 0)
-        return 0;
-    return static_cast<size_t>(n) < size ? n : static_cast<int>(size - 1);
-}
-
-KSIM_EXPORT int scnprintf(char* buf, size_t size, const char* fmt, ...)
-{
-    va_list args;
-    va_start(args, fmt);
-    int n = vscnprintf(buf, size, fmt, args);
-    va_end(args);
-    return n;
 }

@@ -1,249 +1,319 @@
 // The kernel's printf engine (see vsprintf.h).
 #include "lib/vsprintf.h"
 
-#include <cstdio>
-#include <cctype>
-#include <cstring>
-#include <random>
-#include <string_view>
+#include "lib/format_output.h"
+#include "lib/nofault.h"
+
+#include <climits>
+#include <string>
 
 namespace ksim {
 
 namespace {
 
-// Per-boot key, so %p hides addresses the way Linux's siphash does.
-uint64_t pointer_hash_key()
+// printf_spec keeps the width in 24 bits and the precision in 16 (lib/vsprintf.c).
+constexpr int field_width_max = (1 << 23) - 1;
+constexpr int precision_max = (1 << 15) - 1;
+constexpr uintptr_t page_size = 4096;
+constexpr uintptr_t max_errno = 4095;
+
+// Where Linux raises each of vsprintf's WARN_ONCE()s; like ksim's other
+// warnings, the offsets are those of one build.
+constexpr const char* site_field_width = "lib/vsprintf.c:2666 set_field_width+0x5d/0x70";
+constexpr const char* site_precision = "lib/vsprintf.c:2675 set_precision+0x5c/0x70";
+constexpr const char* site_unsupported = "lib/vsprintf.c:2641 format_decode+0x3e3/0x430";
+
+// What a value becomes when stored in a signed bit-field of `bits` bits.
+int truncate_to_bits(long long value, int bits)
 {
-    static const uint64_t key = std::random_device {}() | (uint64_t {std::random_device {}()} << 32);
-    return key;
+    auto low = static_cast<unsigned long long>(value) & ((1ULL << bits) - 1);
+    if (low & (1ULL << (bits - 1)))
+        return static_cast<int>(static_cast<long long>(low) - (1LL << bits));
+    return static_cast<int>(low);
 }
 
-std::string hashed_pointer(const void* pointer)
+bool is_digit(char c)
 {
-    uint64_t x = reinterpret_cast<uintptr_t>(pointer) ^ pointer_hash_key();
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    char buffer[24];
-    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(x & 0xffffffffULL));
-    return buffer;
+    return c >= '0' && c <= '9';
 }
 
-std::string raw_pointer(const void* pointer)
+bool is_alnum(char c)
 {
-    char buffer[24];
-    std::snprintf(buffer, sizeof buffer, "%016lx", static_cast<unsigned long>(reinterpret_cast<uintptr_t>(pointer)));
-    return buffer;
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-struct Spec {
-    std::string flags;
-    int width = -1;
-    int precision = -1;
-    std::string length;
-    char conversion = 0;
+// Linux's skip_atoi: an int that wraps silently on overflow.
+int skip_atoi(const char*& fmt)
+{
+    unsigned value = 0;
+    while (is_digit(*fmt))
+        value = value * 10 + static_cast<unsigned>(*fmt++ - '0');
+    return static_cast<int>(value);
+}
 
-    std::string c_format(std::string_view length_override) const
-    {
-        std::string f = "%" + flags;
-        if (width >= 0)
-            f += std::to_string(width);
-        if (precision >= 0)
-            f += "." + std::to_string(precision);
-        f += length_override;
-        f += conversion;
-        return f;
+// Linux formats the letter with %c, so a format that ends in '%' ends the message there.
+std::string unsupported_message(char conversion)
+{
+    std::string message = "Please remove unsupported %";
+    if (conversion)
+        message.append(1, conversion).append(" in format string");
+    return message;
+}
+
+void warn(const FormatHooks& hooks, const std::string& message, const char* site)
+{
+    if (hooks.warn)
+        hooks.warn(message, site);
+}
+
+// %s: Linux's check_pointer() answers NULL and the first page and ERR_PTRs; ksim
+// also answers "(efault)" for any address it cannot read, where Linux would Oops.
+void put_string(FormatOutput& out, const char* s, FormatSpec spec)
+{
+    auto address = reinterpret_cast<uintptr_t>(s);
+    if (!s || address < page_size || address > UINTPTR_MAX - max_errno) {
+        if (spec.precision == -1)
+            spec.precision = 2 * sizeof(void*); // error_string's limit
+        put_text(out, s ? "(efault)" : "(null)", spec);
+        return;
     }
-};
-
-template <typename T> std::string format_one(const Spec& spec, std::string_view length, T value)
-{
-    std::string f = spec.c_format(length);
-    int n = std::snprintf(nullptr, 0, f.c_str(), value);
-    std::string out(static_cast<size_t>(n > 0 ? n : 0), '\0');
-    std::snprintf(out.data(), out.size() + 1, f.c_str(), value);
-    return out;
-}
-
-std::string pad(const Spec& spec, std::string text)
-{
-    if (spec.width < 0 || static_cast<int>(text.size()) >= spec.width)
-        return text;
-    std::string fill(static_cast<size_t>(spec.width) - text.size(), ' ');
-    return spec.flags.find('-') != std::string::npos ? text + fill : fill + text;
-}
-
-std::string format_pointer(
-    const Spec& spec, std::string_view& rest, const void* pointer, const SymbolFormatter& symbols)
-{
-    char kind = rest.empty() ? 0 : rest.front();
-    auto uintptr = reinterpret_cast<uintptr_t>(pointer);
-    switch (kind) {
-    case 'x':
-        rest.remove_prefix(1);
-        return pad(spec, raw_pointer(pointer));
-    case 'S':
-    case 's':
-    case 'B': {
-        rest.remove_prefix(1);
-        std::string name = symbols ? symbols(uintptr, kind != 's') : std::string();
-        if (name.empty()) {
-            char buffer[24];
-            std::snprintf(buffer, sizeof buffer, "0x%lx", static_cast<unsigned long>(uintptr));
-            name = buffer;
+    size_t limit = spec.precision < 0 ? SIZE_MAX : static_cast<size_t>(spec.precision);
+    size_t length = 0;
+    char chunk[256];
+    while (length < limit) {
+        size_t want = limit - length < sizeof chunk ? limit - length : sizeof chunk;
+        size_t got = copy_nofault(chunk, s + length, want);
+        if (got == 0 && length == 0) {
+            spec.precision = 2 * sizeof(void*);
+            put_text(out, "(efault)", spec);
+            return;
         }
-        return pad(spec, name);
+        size_t i = 0;
+        while (i < got && chunk[i])
+            out.put(chunk[i++]);
+        length += i;
+        if (i < want)
+            break; // the string ended, or the readable memory did
     }
-    case 'e': {
-        rest.remove_prefix(1);
-        long error = static_cast<long>(uintptr);
-        const char* name = errno_name(static_cast<int>(-error));
-        if (error < 0 && error >= -4095 && *name)
-            return pad(spec, std::string("-") + name);
-        return pad(spec, std::to_string(error));
+    out.widen(length, spec);
+}
+
+void put_char(FormatOutput& out, char c, const FormatSpec& spec)
+{
+    long pad = spec.field_width > 1 ? spec.field_width - 1 : 0;
+    if (!(spec.flags & format_left))
+        out.put_repeated(' ', pad);
+    out.put(c);
+    if (spec.flags & format_left)
+        out.put_repeated(' ', pad);
+}
+
+enum class Length { none, hh, h, l, ll, z, t };
+
+// The rest of a conversion after its flags, width and precision: the length
+// qualifier and the conversion letter (Linux's format_decode).
+Length read_qualifier(const char*& fmt)
+{
+    char q = *fmt;
+    if (q != 'h' && q != 'l' && q != 'L' && q != 'z' && q != 't')
+        return Length::none;
+    ++fmt;
+    if (q == 'h' && *fmt == 'h') {
+        ++fmt;
+        return Length::hh;
     }
-    case 'K':
-        rest.remove_prefix(1);
-        return pad(spec, hashed_pointer(pointer));
+    if (q == 'l' && *fmt == 'l') {
+        ++fmt;
+        return Length::ll;
+    }
+    switch (q) {
+    case 'h':
+        return Length::h;
+    case 'l':
+        return Length::l;
+    case 'L':
+        return Length::ll;
+    case 'z':
+        return Length::z;
     default:
-        // Other extensions (%pM, %pI4, ...) print the hashed pointer, as an
-        // unknown extension does on Linux; their letters stay consumed.
-        while (!rest.empty() && std::isalnum(static_cast<unsigned char>(rest.front())))
-            rest.remove_prefix(1);
-        if (!pointer)
-            return pad(spec, "(null)");
-        return pad(spec, hashed_pointer(pointer));
+        return Length::t;
+    }
+}
+
+unsigned long long read_integer(va_list& args, Length length, bool is_signed)
+{
+    switch (length) {
+    case Length::ll:
+        return va_arg(args, unsigned long long);
+    case Length::l:
+    case Length::z:
+    case Length::t:
+        if (is_signed)
+            return static_cast<unsigned long long>(va_arg(args, long));
+        return va_arg(args, unsigned long);
+    case Length::hh: {
+        int value = va_arg(args, int);
+        if (is_signed)
+            return static_cast<unsigned long long>(static_cast<signed char>(value));
+        return static_cast<unsigned char>(value);
+    }
+    case Length::h: {
+        int value = va_arg(args, int);
+        if (is_signed)
+            return static_cast<unsigned long long>(static_cast<short>(value));
+        return static_cast<unsigned short>(value);
+    }
+    default:
+        if (is_signed)
+            return static_cast<unsigned long long>(va_arg(args, int));
+        return va_arg(args, unsigned int);
+    }
+}
+
+// Reads "[flags][width][.precision]" after a '%' into spec (Linux's format_decode).
+void read_spec(const char*& fmt, va_list& args, FormatSpec& spec, const FormatHooks& hooks)
+{
+    for (;; ++fmt) {
+        unsigned flag = 0;
+        switch (*fmt) {
+        case '-':
+            flag = format_left;
+            break;
+        case '+':
+            flag = format_plus;
+            break;
+        case ' ':
+            flag = format_space;
+            break;
+        case '#':
+            flag = format_special;
+            break;
+        case '0':
+            flag = format_zeropad;
+            break;
+        }
+        if (!flag)
+            break;
+        spec.flags |= flag;
+    }
+    if (is_digit(*fmt)) {
+        spec.field_width = truncate_to_bits(skip_atoi(fmt), 24);
+    } else if (*fmt == '*') {
+        ++fmt;
+        int width = va_arg(args, int);
+        spec.field_width = truncate_to_bits(width, 24);
+        if (spec.field_width != width) {
+            warn(hooks, "field width " + std::to_string(width) + " too large", site_field_width);
+            spec.field_width = width < -field_width_max ? -field_width_max
+                : width > field_width_max               ? field_width_max
+                                                        : width;
+        }
+        if (spec.field_width < 0) {
+            spec.field_width = truncate_to_bits(-static_cast<long long>(spec.field_width), 24);
+            spec.flags |= format_left;
+        }
+    }
+    if (*fmt != '.')
+        return;
+    ++fmt;
+    if (is_digit(*fmt)) {
+        spec.precision = truncate_to_bits(skip_atoi(fmt), 16);
+        if (spec.precision < 0)
+            spec.precision = 0;
+    } else if (*fmt == '*') {
+        ++fmt;
+        int precision = va_arg(args, int);
+        spec.precision = truncate_to_bits(precision, 16);
+        if (spec.precision != precision) {
+            warn(hooks, "precision " + std::to_string(precision) + " too large", site_precision);
+            spec.precision = precision < 0 ? 0 : precision > precision_max ? precision_max : precision;
+        }
+        if (spec.precision < 0)
+            spec.precision = 0;
     }
 }
 
 } // namespace
 
-const char* errno_name(int error)
+int kernel_vsnprintf(char* buf, size_t size, const char* fmt, va_list args, const FormatHooks& hooks)
 {
-    switch (error) {
-#define KSIM_ERRNO_NAME(name, value)                                                                                   \
-    case value:                                                                                                        \
-        return #name;
-        KSIM_ERRNO_NAME(EPERM, 1)
-        KSIM_ERRNO_NAME(ENOENT, 2) KSIM_ERRNO_NAME(ESRCH, 3) KSIM_ERRNO_NAME(EINTR, 4) KSIM_ERRNO_NAME(EIO, 5)
-            KSIM_ERRNO_NAME(ENXIO, 6) KSIM_ERRNO_NAME(E2BIG, 7) KSIM_ERRNO_NAME(ENOEXEC, 8) KSIM_ERRNO_NAME(EBADF, 9)
-                KSIM_ERRNO_NAME(EAGAIN, 11) KSIM_ERRNO_NAME(ENOMEM, 12) KSIM_ERRNO_NAME(EACCES, 13)
-                    KSIM_ERRNO_NAME(EFAULT, 14) KSIM_ERRNO_NAME(EBUSY, 16) KSIM_ERRNO_NAME(EEXIST, 17)
-                        KSIM_ERRNO_NAME(ENODEV, 19) KSIM_ERRNO_NAME(ENOTDIR, 20) KSIM_ERRNO_NAME(EISDIR, 21)
-                            KSIM_ERRNO_NAME(EINVAL, 22) KSIM_ERRNO_NAME(ENOTTY, 25) KSIM_ERRNO_NAME(ENOSPC, 28)
-                                KSIM_ERRNO_NAME(ESPIPE, 29) KSIM_ERRNO_NAME(EROFS, 30) KSIM_ERRNO_NAME(EPIPE, 32)
-                                    KSIM_ERRNO_NAME(ERANGE, 34) KSIM_ERRNO_NAME(ENOSYS, 38) KSIM_ERRNO_NAME(ENODATA, 61)
-                                        KSIM_ERRNO_NAME(EOVERFLOW, 75) KSIM_ERRNO_NAME(EOPNOTSUPP, 95)
-                                            KSIM_ERRNO_NAME(ETIMEDOUT, 110) KSIM_ERRNO_NAME(EKEYREJECTED, 129)
-                                                KSIM_ERRNO_NAME(ERESTARTSYS, 512) KSIM_ERRNO_NAME(ENOIOCTLCMD, 515)
-                                                    KSIM_ERRNO_NAME(ENOTSUPP, 524)
-#undef KSIM_ERRNO_NAME
-                                                        default : return "";
+    if (size > INT_MAX)
+        return 0;
+    FormatOutput out(buf, size);
+    va_list ap;
+    va_copy(ap, args);
+    while (*fmt) {
+        if (*fmt != '%') {
+            out.put(*fmt++);
+            continue;
+        }
+        ++fmt;
+        FormatSpec spec;
+        read_spec(fmt, ap, spec, hooks);
+        Length length = read_qualifier(fmt);
+        char conversion = *fmt;
+        switch (conversion) {
+        case 'c':
+            put_char(out, static_cast<char>(va_arg(ap, int)), spec);
+            break;
+        case 's':
+            put_string(out, va_arg(ap, const char*), spec);
+            break;
+        case 'p':
+            put_pointer(out, fmt + 1, va_arg(ap, const void*), spec, hooks);
+            while (is_alnum(fmt[1]))
+                ++fmt;
+            break;
+        case '%':
+            out.put('%');
+            break;
+        case 'o':
+        case 'x':
+        case 'X':
+        case 'd':
+        case 'i':
+        case 'u': {
+            spec.base = conversion == 'o' ? 8 : (conversion == 'x' || conversion == 'X') ? 16 : 10;
+            if (conversion == 'x')
+                spec.flags |= format_small;
+            bool is_signed = conversion == 'd' || conversion == 'i';
+            if (is_signed)
+                spec.flags |= format_sign;
+            put_number(out, read_integer(ap, length, is_signed), spec);
+            break;
+        }
+        default:
+            // %n, floating point and anything else: the arguments can no longer be
+            // trusted to line up with the format, so Linux stops here.
+            warn(hooks, unsupported_message(conversion), site_unsupported);
+            out.terminate();
+            va_end(ap);
+            return static_cast<int>(out.length());
+        }
+        ++fmt;
     }
+    out.terminate();
+    va_end(ap);
+    return static_cast<int>(out.length());
+}
+
+std::string kernel_vformat(const char* fmt, va_list args, const FormatHooks& hooks)
+{
+    char small[256];
+    int length = kernel_vsnprintf(small, sizeof small, fmt, args, hooks);
+    if (static_cast<size_t>(length) < sizeof small)
+        return std::string(small, static_cast<size_t>(length));
+    // Too long for the first pass: format again into the right size, without
+    // warning a second time.
+    std::string text(static_cast<size_t>(length) + 1, '\0');
+    kernel_vsnprintf(text.data(), text.size(), fmt, args, FormatHooks {hooks.symbols, {}});
+    text.resize(static_cast<size_t>(length));
+    return text;
 }
 
 std::string kernel_vformat(const char* fmt, va_list args, const SymbolFormatter& symbols)
 {
-    std::string out;
-    std::string_view rest(fmt);
-    while (!rest.empty()) {
-        size_t percent = rest.find('%');
-        out.append(rest.substr(0, percent));
-        if (percent == std::string_view::npos)
-            break;
-        rest.remove_prefix(percent + 1);
-
-        Spec spec;
-        while (!rest.empty() && std::strchr("-+ #0", rest.front())) {
-            spec.flags += rest.front();
-            rest.remove_prefix(1);
-        }
-        auto read_number = [&](int& into) {
-            if (!rest.empty() && rest.front() == '*') {
-                into = va_arg(args, int);
-                rest.remove_prefix(1);
-                return;
-            }
-            if (rest.empty() || !std::isdigit(static_cast<unsigned char>(rest.front())))
-                return;
-            into = 0;
-            while (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest.front()))) {
-                into = into * 10 + (rest.front() - '0');
-                rest.remove_prefix(1);
-            }
-        };
-        read_number(spec.width);
-        if (!rest.empty() && rest.front() == '.') {
-            rest.remove_prefix(1);
-            spec.precision = 0;
-            read_number(spec.precision);
-        }
-        while (!rest.empty() && std::strchr("hlLqjzt", rest.front())) {
-            spec.length += rest.front();
-            rest.remove_prefix(1);
-        }
-        if (rest.empty())
-            break;
-        spec.conversion = rest.front();
-        rest.remove_prefix(1);
-
-        const std::string& len = spec.length;
-        bool is_long = len == "l" || len == "z" || len == "t" || len == "j";
-        bool is_long_long = len == "ll" || len == "L" || len == "q";
-        switch (spec.conversion) {
-        case '%':
-            out += '%';
-            break;
-        case 'd':
-        case 'i':
-            if (is_long_long)
-                out += format_one(spec, "ll", va_arg(args, long long));
-            else if (is_long)
-                out += format_one(spec, "l", va_arg(args, long));
-            else
-                out += format_one(spec, len == "hh" ? "hh" : len == "h" ? "h" : "", va_arg(args, int));
-            break;
-        case 'u':
-        case 'x':
-        case 'X':
-        case 'o':
-            if (is_long_long)
-                out += format_one(spec, "ll", va_arg(args, unsigned long long));
-            else if (is_long)
-                out += format_one(spec, "l", va_arg(args, unsigned long));
-            else
-                out += format_one(spec, len == "hh" ? "hh" : len == "h" ? "h" : "", va_arg(args, unsigned int));
-            break;
-        case 'c':
-            out += format_one(spec, "", va_arg(args, int));
-            break;
-        case 's': {
-            const char* text = va_arg(args, const char*);
-            if (!text)
-                text = "(null)";
-            else if (reinterpret_cast<uintptr_t>(text) < 4096)
-                text = "(efault)";
-            out += format_one(spec, "", text);
-            break;
-        }
-        case 'p':
-            out += format_pointer(spec, rest, va_arg(args, const void*), symbols);
-            break;
-        case 'e':
-        case 'f':
-        case 'g':
-        case 'E':
-        case 'G':
-            out += format_one(spec, "", va_arg(args, double));
-            break;
-        default:
-            // Linux prints an unknown conversion as-is.
-            out += '%';
-            out += spec.conversion;
-            break;
-        }
-    }
-    return out;
+    return kernel_vformat(fmt, args, FormatHooks {symbols, {}});
 }
 
 } // namespace ksim

@@ -6,6 +6,8 @@
 #include "core/export.h"
 #include "core/caller_owner.h"
 #include "core/kernel.h"
+#include "lib/vsprintf.h"
+#include "printk/format_hooks.h"
 
 namespace {
 
@@ -89,15 +91,12 @@ KSIM_EXPORT char* kasprintf(unsigned flags, const char* fmt, ...)
 {
     va_list args;
     va_start(args, fmt);
-    va_list copy;
-    va_copy(copy, args);
-    int length = std::vsnprintf(nullptr, 0, fmt, copy);
-    va_end(copy);
-    char* text = nullptr;
-    if (length >= 0)
-        text = static_cast<char*>(allocate_for(__builtin_return_address(0), static_cast<size_t>(length) + 1, flags));
+    // Measure, then format into the allocation: vsprintf's rules, warning once.
+    ksim::FormatHooks hooks = ksim::kernel_format_hooks(ksim::Kernel::current());
+    int length = ksim::kernel_vsnprintf(nullptr, 0, fmt, args, hooks);
+    auto* text = static_cast<char*>(allocate_for(__builtin_return_address(0), static_cast<size_t>(length) + 1, flags));
     if (text)
-        std::vsnprintf(text, static_cast<size_t>(length) + 1, fmt, args);
+        ksim::kernel_vsnprintf(text, static_cast<size_t>(length) + 1, fmt, args, {hooks.symbols, {}});
     va_end(args);
     return text;
 }

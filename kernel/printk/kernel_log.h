@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -49,6 +50,9 @@ public:
 
     void set_console(ConsoleSink sink) { m_console = std::move(sink); }
 
+    // WARN_ONCE(): true the first time a warning site asks during this boot.
+    bool first_warning(std::string_view site) { return m_warned_sites.emplace(site).second; }
+
     // Linux keeps at most 1024 - 32 bytes of text per record.
     static constexpr size_t max_line = 992;
 
@@ -64,6 +68,7 @@ private:
     uint64_t m_clear_seq = 0;
     bool m_line_open = false; // the newest record awaits pr_cont
     ConsoleSink m_console;
+    std::set<std::string, std::less<>> m_warned_sites;
 };
 
 } // namespace ksim

@@ -1,19 +1,14 @@
 // printk and the warning helpers, as modules call them.
+#include <algorithm>
 #include <cstdarg>
 #include <cstdio>
 
 #include "core/export.h"
 #include "core/kernel.h"
 #include "lib/vsprintf.h"
+#include "printk/format_hooks.h"
 
 namespace {
-
-std::string format(const char* fmt, va_list args)
-{
-    ksim::Kernel& kernel = ksim::Kernel::current();
-    return ksim::kernel_vformat(
-        fmt, args, [&kernel](uintptr_t address, bool with_offset) { return kernel.symbolize(address, with_offset); });
-}
 
 void log_stack(ksim::Kernel& kernel)
 {
@@ -28,11 +23,16 @@ void log_stack(ksim::Kernel& kernel)
 
 } // namespace
 
+// Formats into one record's worth of text, as Linux's vprintk_store does: a
+// longer message is cut, and a huge field width costs no memory.
 KSIM_EXPORT int vprintk(const char* fmt, va_list args)
 {
-    std::string text = format(fmt, args);
-    ksim::Kernel::current().log().log(text);
-    return static_cast<int>(text.size());
+    ksim::Kernel& kernel = ksim::Kernel::current();
+    char text[ksim::KernelLog::max_line];
+    int length = ksim::kernel_vsnprintf(text, sizeof text, fmt, args, ksim::kernel_format_hooks(kernel));
+    size_t kept = std::min(static_cast<size_t>(length), sizeof text - 1);
+    kernel.log().log(std::string_view(text, kept));
+    return static_cast<int>(kept);
 }
 
 KSIM_EXPORT int _printk(const char* fmt, ...)

@@ -5,9 +5,8 @@ namespace ksim {
 
 const std::vector<KernelExport>& kernel_export_list()
 {
-    // Most of the string and sprintf family are served by the C library,
-    // whose behaviour matches the kernel's for everything but %p
-    // extensions; the rest are ksim's own (kernel/lib, kernel/mm, ...).
+    // All of them are ksim's own (kernel/lib, kernel/mm, ...), the string and
+    // sprintf family included, so a module never reaches the C library.
     static const std::vector<KernelExport> list = {
         // printk
         {"_printk", false},

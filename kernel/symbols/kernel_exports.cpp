@@ -13,7 +13,10 @@ std::vector<std::string> register_kernel_exports(SymbolTable& table)
 {
     std::vector<std::string> missing;
     for (const KernelExport& e : kernel_export_list()) {
-        void* address = dlsym(RTLD_DEFAULT, e.name);
+        // Exports named like C library functions are versioned (lib/library_export.h).
+        void* address = dlvsym(RTLD_DEFAULT, e.name, "KSIM_KERNEL");
+        if (!address)
+            address = dlsym(RTLD_DEFAULT, e.name);
         Dl_info info;
         void* elf_symbol_entry = nullptr;
         if (!address || !dladdr1(address, &info, &elf_symbol_entry, RTLD_DL_SYMENT)) {
