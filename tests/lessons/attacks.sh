@@ -19,8 +19,15 @@ for attack in "$cases"/attacks/*/; do
     cp -r "$work/starter" "$work/class/$name"
     sed "s|@REFERENCE@|$cases/01-hello/solution/hello.c|" "$attack/hello.c" > "$work/class/$name/hello.c"
 done
-# Without the sandbox the reference solution is within reach: proof that the attack is real.
+# Proof that the attacks are real: without the sandbox the reference solution
+# is within reach, and outside the checker the system calls come back.
 "$ksim" check 1 "$work/class/read-reference" --no-sandbox > /dev/null || fail "read-reference builds the reference outside the sandbox"
+for attack in raw-syscall hidden-syscall; do
+    cp -r "$work/class/$attack" "$work/proof-$attack"
+    make -s -C "$work/proof-$attack" > /dev/null
+    (cd "$work/proof-$attack" && "$ksim" -c 'sudo insmod hello.ko; dmesg') | grep -q 'Hello, world' \
+        || fail "$attack greets when its system call comes back"
+done
 
 sandboxed=yes
 bwrap --ro-bind / / --unshare-all true 2> /dev/null || sandboxed=no
@@ -28,9 +35,10 @@ bwrap --ro-bind / / --unshare-all true 2> /dev/null || sandboxed=no
 # attack, then what ksim check must show for it (an extended regular expression)
 reason() {
     case $1 in
-    forge-channel) echo 'malformed observations|Unknown symbol|dmesg has a line' ;;
+    forge-channel) echo 'check failed: the checked process sent malformed observations' ;;
     weak-libc) echo 'allow-list \(seccomp\)|Unknown symbol|dmesg has a line' ;;
     raw-syscall) echo 'contains system-call instructions a kernel module never needs: `syscall` in init_module\+0x' ;;
+    hidden-syscall) echo 'allow-list \(seccomp\)' ;;
     read-reference) echo 'solution/hello.c: No such file or directory' ;;
     esac
 }
@@ -38,7 +46,7 @@ reason() {
 failed_check() {
     [ $1 = read-reference ] && echo build || echo greets
 }
-for attack in forge-channel weak-libc raw-syscall read-reference; do
+for attack in forge-channel weak-libc raw-syscall hidden-syscall read-reference; do
     [ $attack != read-reference ] || [ $sandboxed = yes ] || continue
     if "$ksim" check 1 "$work/class/$attack" --format tap > "$work/$attack.tap"; then
         cat "$work/$attack.tap"
@@ -54,14 +62,14 @@ cp "$cases/not-an-attack/hello.c" "$work/look-alikes/"
 [ $sandboxed = yes ] || { echo "ok: attacks (bubblewrap cannot run here: grading not tried)"; exit 0; }
 
 "$ksim" grade 1 "$work/class" --jobs 2 --timeout 60 --out "$work/grades" > /dev/null
-for attack in forge-channel weak-libc raw-syscall read-reference; do
+for attack in forge-channel weak-libc raw-syscall hidden-syscall read-reference; do
     line=$(grep "^$attack," "$work/grades.csv") || fail "$attack has no grade"
     case $line in
     *,100,*) fail "$attack gets full marks: $line" ;;
     esac
     echo "$line" | grep -q "$(failed_check $attack)" || fail "$attack does not fail $(failed_check $attack): $line"
 done
-grep -Eq 'malformed observations|Unknown symbol|dmesg has a line' "$work/grades.json" || fail "grade shows forge-channel's reason"
+grep -q 'check failed: the checked process sent malformed observations' "$work/grades.json" || fail "grade shows forge-channel's reason"
 grep -Eq 'allow-list \(seccomp\)' "$work/grades.json" || grep -q 'Unknown symbol' "$work/grades.json" \
     || fail "grade shows weak-libc's reason"
 grep -q 'system-call instructions' "$work/grades.json" || fail "grade shows raw-syscall's reason"
