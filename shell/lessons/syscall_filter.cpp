@@ -58,6 +58,13 @@ constexpr int allowed[] = {
     SCMP_SYS(exit_group),
 };
 
+// Allows `call` when its argument number `argument` is `value`.
+bool allow_if_equal(scmp_filter_ctx filter, int call, unsigned argument, scmp_datum_t value)
+{
+    scmp_arg_cmp equal {argument, SCMP_CMP_EQ, value, 0};
+    return seccomp_rule_add(filter, SCMP_ACT_ALLOW, call, 1, equal) == 0;
+}
+
 } // namespace
 
 void confine_checked_process()
@@ -67,12 +74,9 @@ void confine_checked_process()
     for (int call : allowed)
         ok = ok && seccomp_rule_add(filter.get(), SCMP_ACT_ALLOW, call, 0) == 0;
     // Reading a limit (the Oops guard asks for the stack's), never setting one.
-    ok = ok && seccomp_rule_add(filter.get(), SCMP_ACT_ALLOW, SCMP_SYS(prlimit64), 1, SCMP_A2(SCMP_CMP_EQ, 0)) == 0;
+    ok = ok && allow_if_equal(filter.get(), SCMP_SYS(prlimit64), 2, 0);
     // raise() (abort, a failed assertion) signals only this process.
-    ok = ok
-        && seccomp_rule_add(filter.get(), SCMP_ACT_ALLOW, SCMP_SYS(tgkill), 1,
-               SCMP_A0(SCMP_CMP_EQ, static_cast<scmp_datum_t>(getpid())))
-            == 0;
+    ok = ok && allow_if_equal(filter.get(), SCMP_SYS(tgkill), 0, static_cast<scmp_datum_t>(getpid()));
     // A check without its filter is no check: better none than a forgeable one.
     if (!ok || seccomp_load(filter.get()) != 0)
         _exit(3);
