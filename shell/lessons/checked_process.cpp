@@ -21,7 +21,6 @@ CheckedProcess::CheckedProcess(
     : m_timeout(timeout_seconds)
     , m_deadline(
           Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout_seconds)))
-    , m_nonces(std::random_device {}())
 {
     int channel[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, channel) != 0)
@@ -72,7 +71,8 @@ std::variant<Observation, ProcessGone> CheckedProcess::ask(const Request& reques
         return ProcessGone {"the check starts", std::string("cannot start the check: ") + std::strerror(errno)};
     if (auto early = unsolicited())
         return *early;
-    uint64_t nonce = m_nonces();
+    // Straight from the system's random source: one nonce says nothing about the next.
+    uint64_t nonce = uint64_t {m_random()} << 32 | m_random();
     std::string frame = encode_request(request, nonce);
     for (size_t done = 0; done < frame.size();) {
         // MSG_NOSIGNAL: a process that died is seen here, not as SIGPIPE in the checker.

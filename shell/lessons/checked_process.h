@@ -45,7 +45,7 @@ private:
     int m_channel = -1; // a socket pair: requests one way, observations the other
     double m_timeout;
     Clock::time_point m_deadline;
-    std::mt19937_64 m_nonces;
+    std::random_device m_random; // for each request's nonce
 };
 
 } // namespace ksim::lessons
