@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "shell/lessons/address_space_limit.h"
 #include "shell/lessons/kernel_probe.h"
 
 namespace ksim::lessons {
@@ -35,8 +36,10 @@ CheckedProcess::CheckedProcess(
             dup2(null, fd);
         dup2(channel[1], 3);
         close_range(4, ~0U, 0);
-        rlimit memory {memory_limit, memory_limit};
-        setrlimit(RLIMIT_AS, &memory);
+        if (limit_address_space) {
+            rlimit memory {memory_limit, memory_limit};
+            setrlimit(RLIMIT_AS, &memory);
+        }
         rlim_t cpu = static_cast<rlim_t>(timeout_seconds) + 1;
         rlimit cpu_limit {cpu, cpu};
         setrlimit(RLIMIT_CPU, &cpu_limit);

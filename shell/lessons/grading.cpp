@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shell/lessons/address_space_limit.h"
 #include "shell/lessons/command_line.h"
 #include "shell/lessons/lesson.h"
 #include "shell/lessons/sandbox.h"
@@ -70,8 +71,10 @@ void start(Submission& s, const std::vector<std::string>& command, rlim_t cpu_se
     close(null);
     rlimit cpu {cpu_seconds, cpu_seconds};
     setrlimit(RLIMIT_CPU, &cpu);
-    rlimit as {memory, memory};
-    setrlimit(RLIMIT_AS, &as);
+    if (limit_address_space) {
+        rlimit as {memory, memory};
+        setrlimit(RLIMIT_AS, &as);
+    }
     exec_command(command);
     _exit(127);
 }
