@@ -20,6 +20,5 @@ struct CheckResult {
 };
 
 nlohmann::json to_json(const CheckResult& result);
-CheckResult check_result_from_json(const nlohmann::json& json);
 
 } // namespace ksim::lessons

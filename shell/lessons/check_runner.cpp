@@ -1,97 +1,15 @@
 // Running a lesson's checks (see check_runner.h).
 #include "shell/lessons/check_runner.h"
 
-#include <poll.h>
-#include <signal.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <random>
 
 #include "shell/lessons/check_steps.h"
+#include "shell/lessons/instruction_scan.h"
 #include "shell/lessons/module_build.h"
 
 namespace ksim::lessons {
-
-namespace {
-
-// Runs one check in a child process with limits on time, CPU and memory:
-// a module that crashes ksim, loops or eats memory fails only its check.
-CheckResult run_isolated(const Lesson& lesson, const Check& check, const CheckSetup& setup, const CheckOptions& options)
-{
-    CheckResult failed {check.id, check.title, false, "", "", check.hint, "", ""};
-    int channel[2];
-    if (pipe(channel) != 0) {
-        failed.seen = std::string("cannot start the check: ") + std::strerror(errno);
-        return failed;
-    }
-    std::fflush(nullptr);
-    pid_t child = fork();
-    if (child < 0) {
-        failed.seen = std::string("cannot start the check: ") + std::strerror(errno);
-        return failed;
-    }
-    if (child == 0) {
-        close(channel[0]);
-        rlimit memory {options.memory_limit, options.memory_limit};
-        setrlimit(RLIMIT_AS, &memory);
-        rlim_t cpu = static_cast<rlim_t>(check.timeout_seconds) + 1;
-        rlimit cpu_limit {cpu, cpu};
-        setrlimit(RLIMIT_CPU, &cpu_limit);
-        std::string json = to_json(run_check_steps(lesson, check, setup)).dump();
-        for (size_t done = 0; done < json.size();) {
-            ssize_t n = ::write(channel[1], json.data() + done, json.size() - done);
-            if (n <= 0)
-                break;
-            done += static_cast<size_t>(n);
-        }
-        _exit(0);
-    }
-    close(channel[1]);
-    std::string reply;
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(check.timeout_seconds);
-    bool timed_out = false;
-    while (true) {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) {
-            timed_out = true;
-            break;
-        }
-        pollfd waiting {channel[0], POLLIN, 0};
-        if (poll(&waiting, 1, static_cast<int>(left.count())) <= 0)
-            continue;
-        char buffer[4096];
-        ssize_t n = ::read(channel[0], buffer, sizeof buffer);
-        if (n <= 0)
-            break;
-        reply.append(buffer, static_cast<size_t>(n));
-    }
-    close(channel[0]);
-    if (timed_out)
-        kill(child, SIGKILL);
-    int status = 0;
-    waitpid(child, &status, 0);
-    if (timed_out) {
-        failed.expected = "the check finishes within " + std::to_string(static_cast<int>(check.timeout_seconds)) + " s";
-        failed.seen = "it was still running (a module that loops or never returns?)";
-        return failed;
-    }
-    try {
-        return check_result_from_json(nlohmann::json::parse(reply));
-    } catch (const nlohmann::json::exception&) {
-        failed.expected = "the check runs to its end";
-        failed.seen = WIFSIGNALED(status) ? std::string("its process died: ") + strsignal(WTERMSIG(status))
-                                          : "its process exited with status " + std::to_string(WEXITSTATUS(status));
-        return failed;
-    }
-}
-
-} // namespace
 
 namespace {
 
@@ -175,11 +93,24 @@ std::vector<CheckResult> check_module(
         }
     }
     std::filesystem::copy_file(ko, work / ko.filename());
+    // Refused before any of it runs: code that would reach the host's kernel.
+    std::optional<std::string> refused;
+    for (const auto& entry : std::filesystem::directory_iterator(work))
+        if (!refused && entry.path().extension() == ".ko")
+            refused = forbidden_instructions(entry.path());
+    if (refused) {
+        for (const Check& check : lesson.checks)
+            results.push_back({check.id, check.title, false, "a module that calls only the kernel's own functions",
+                *refused, check.hint, "", ""});
+        std::filesystem::remove_all(work);
+        return results;
+    }
     std::filesystem::path previous = std::filesystem::current_path();
     std::filesystem::current_path(work);
     unsigned seed = options.seed.value_or(std::random_device {}());
     for (const Check& check : lesson.checks)
-        results.push_back(run_isolated(lesson, check, CheckSetup {work / ko.filename(), seed++}, options));
+        results.push_back(
+            run_check_steps(lesson, check, CheckSetup {work / ko.filename(), seed++, options.memory_limit}));
     std::filesystem::current_path(previous);
     std::filesystem::remove_all(work);
     return results;

@@ -1,4 +1,4 @@
-// The steps of a check (see check_steps.h).
+// The steps of a check, judged by the checker (see check_steps.h).
 #include "shell/lessons/check_steps.h"
 
 #include <cerrno>
@@ -6,14 +6,9 @@
 #include <map>
 #include <random>
 #include <regex>
-#include <sstream>
 
-#include <ksim/abi.h>
-
-#include "core/kernel.h"
-#include "printk/kernel_log.h"
-#include "shell/input_source.h"
-#include "shell/shell.h"
+#include "core/taint.h"
+#include "shell/lessons/checked_process.h"
 
 namespace ksim::lessons {
 
@@ -46,28 +41,22 @@ struct StepFailure {
     std::string seen;
 };
 
+// Turns a check's steps into requests for the checked process and judges
+// its observations. Runs in the checker, which never runs module code.
 class StepRunner {
 public:
-    StepRunner(const Lesson& lesson, const CheckSetup& setup)
+    StepRunner(const Lesson& lesson, const CheckSetup& setup, CheckedProcess& process)
         : m_lesson(lesson)
-        , m_shell(m_kernel)
+        , m_process(process)
         , m_random(setup.seed)
     {
-        m_kernel.log().set_console([](std::string_view) {});
-        // The scratch folder is /lib/modules/<release> too, so depmod and
-        // modprobe work on the learner's modules.
-        std::filesystem::path folder = setup.ko.parent_path();
-        std::filesystem::create_directories(folder / "sysroot/lib/modules");
-        std::filesystem::create_directories(folder / "sysroot/etc/modprobe.d");
-        std::error_code ec;
-        std::filesystem::create_directory_symlink(folder, folder / "sysroot/lib/modules" / KSIM_UTS_RELEASE, ec);
-        m_shell.set_sysroot(folder / "sysroot");
         m_vars["ko"] = setup.ko.filename().string();
         m_vars["module"] = lesson.module;
     }
 
-    Kernel& kernel() { return m_kernel; }
     const std::string& parameters() const { return m_parameters; }
+    const std::vector<ObservedRecord>& log() const { return m_log; }
+    unsigned oopses() const { return m_state.oopses; }
 
     std::optional<StepFailure> run(const nlohmann::json& step)
     {
@@ -85,10 +74,10 @@ public:
             return write(step);
         if (step.contains("modinfo"))
             return modinfo(step);
-        if (step.contains("fail_kmalloc")) {
-            m_kernel.slab().fail_nth(step.at("fail_kmalloc").get<unsigned>());
-            return std::nullopt;
-        }
+        if (step.contains("fail_kmalloc"))
+            return observe(Request {"", false, step.at("fail_kmalloc").get<unsigned>()});
+        if (auto gone = observe({}))
+            return gone;
         return clean();
     }
 
@@ -102,17 +91,21 @@ private:
         return text;
     }
 
-    struct Outcome {
-        int status;
-        std::string out, err;
-    };
-
-    Outcome shell(const std::string& line, bool as_root)
+    // Asks the checked process; what it saw becomes the checker's state.
+    std::optional<StepFailure> observe(const Request& request)
     {
-        std::ostringstream out, err;
-        shell::EmptyInput none;
-        int status = m_shell.run_child(line, as_root, {none, out, err});
-        return {status, out.str(), err.str()};
+        auto answer = m_process.ask(request);
+        if (auto* gone = std::get_if<ProcessGone>(&answer))
+            return StepFailure {gone->expected, gone->seen};
+        m_state = std::move(std::get<Observation>(answer));
+        m_log.insert(m_log.end(), m_state.log.begin(), m_state.log.end());
+        return std::nullopt;
+    }
+
+    // Runs a line in the checked process's shell; m_state holds what it did.
+    std::optional<StepFailure> shell(const std::string& line, bool as_root)
+    {
+        return observe(Request {line, as_root, std::nullopt});
     }
 
     // Long outputs are cut in reports: the start says enough.
@@ -124,7 +117,7 @@ private:
         return text.substr(0, limit) + "... (" + std::to_string(text.size() - limit) + " more bytes)";
     }
 
-    static std::string shown(const Outcome& o)
+    static std::string shown(const Observation& o)
     {
         std::string text = "exit status " + std::to_string(o.status);
         if (!o.out.empty())
@@ -138,7 +131,9 @@ private:
 
     std::optional<StepFailure> run_command(const std::string& line, const nlohmann::json& step, bool as_root)
     {
-        Outcome o = shell(line, as_root);
+        if (auto gone = shell(line, as_root))
+            return gone;
+        const Observation& o = m_state;
         int status = step.value("status", 0);
         if (o.status != status)
             return StepFailure {"`" + line + "` exits with status " + std::to_string(status), shown(o)};
@@ -179,6 +174,8 @@ private:
 
     std::optional<StepFailure> dmesg(const nlohmann::json& step)
     {
+        if (auto gone = observe({}))
+            return gone;
         std::string pattern = expand(step.at("dmesg").get<std::string>());
         bool regex = step.value("matches", false);
         int level = -1;
@@ -190,7 +187,7 @@ private:
         bool in_order = step.value("in_order", false), only = step.value("only", false);
         size_t found = 0;
         std::string log, strangers;
-        for (const LogRecord& r : m_kernel.log().ring().read_from(m_kernel.log().ring().first_seq())) {
+        for (const ObservedRecord& r : m_log) {
             if (r.seq < 2 || is_taint_notice(r.text))
                 continue; // the boot banner, and what every module load says
             log += std::string("<") + level_names[r.level] + "> " + r.text + "\n";
@@ -233,7 +230,7 @@ private:
             || text.ends_with("module verification failed: signature and/or required key missing - tainting kernel");
     }
 
-    std::optional<StepFailure> expect_errno(const std::string& action, const Outcome& o, const nlohmann::json& step)
+    std::optional<StepFailure> expect_errno(const std::string& action, const Observation& o, const nlohmann::json& step)
     {
         int error = errno_from_name(step.at("errno").get<std::string>());
         std::string text = std::strerror(error);
@@ -249,7 +246,9 @@ private:
         // Bounded, so a read that never reaches end of file still ends.
         size_t limit = step.value("bytes", size_t {1} << 20);
         std::string line = "head -c " + std::to_string(limit) + " " + quote(path);
-        Outcome o = shell(line, step.value("as_root", false));
+        if (auto gone = shell(line, step.value("as_root", false)))
+            return gone;
+        const Observation& o = m_state;
         std::string action = "reading " + path;
         if (step.contains("errno"))
             return expect_errno(action, o, step);
@@ -268,7 +267,9 @@ private:
     {
         std::string path = expand(step.at("write").get<std::string>());
         std::string data = expand(step.value("data", ""));
-        Outcome o = shell("echo -n " + quote(data) + " > " + quote(path), step.value("as_root", false));
+        if (auto gone = shell("echo -n " + quote(data) + " > " + quote(path), step.value("as_root", false)))
+            return gone;
+        const Observation& o = m_state;
         std::string action = "writing " + quote(data) + " to " + path;
         if (step.contains("errno"))
             return expect_errno(action, o, step);
@@ -280,7 +281,9 @@ private:
     std::optional<StepFailure> modinfo(const nlohmann::json& step)
     {
         std::string field = step.at("modinfo").get<std::string>();
-        Outcome o = shell("modinfo -F " + quote(field) + " " + quote(m_vars.at("ko")), false);
+        if (auto gone = shell("modinfo -F " + quote(field) + " " + quote(m_vars.at("ko")), false))
+            return gone;
+        const Observation& o = m_state;
         std::string value = o.out;
         while (!value.empty() && value.back() == '\n')
             value.pop_back();
@@ -299,10 +302,10 @@ private:
     // After rmmod: the module is gone and left nothing behind.
     std::optional<StepFailure> clean()
     {
-        if (m_kernel.modules().find(m_lesson.module))
+        if (m_state.module_loaded)
             return StepFailure {"the module is unloaded", m_lesson.module + " is still loaded"};
         std::string leftovers;
-        for (const LogRecord& r : m_kernel.log().ring().read_from(m_kernel.log().ring().first_seq()))
+        for (const ObservedRecord& r : m_log)
             if (r.text.find("not freed at unload") != std::string::npos
                 || r.text.find("unreferenced object") != std::string::npos
                 || r.text.find("still registered after unload") != std::string::npos)
@@ -311,14 +314,18 @@ private:
             return StepFailure {"nothing left behind: every kmalloc freed, every device and file removed", leftovers};
         // Loading any module taints O and E; anything more (W, D, P, ...) is a problem.
         unsigned long expected_taint = taint_bit(TaintFlag::OutOfTreeModule) | taint_bit(TaintFlag::UnsignedModule);
-        if (m_kernel.taint().mask() & ~expected_taint)
-            return StepFailure {"no taint beyond O and E", "the kernel is tainted: " + m_kernel.taint().describe()};
+        if (m_state.taint & ~expected_taint) {
+            Taint taint;
+            taint.set_mask(m_state.taint);
+            return StepFailure {"no taint beyond O and E", "the kernel is tainted: " + taint.describe()};
+        }
         return std::nullopt;
     }
 
     const Lesson& m_lesson;
-    Kernel m_kernel;
-    shell::Shell m_shell;
+    CheckedProcess& m_process;
+    Observation m_state; // the latest observation
+    std::vector<ObservedRecord> m_log; // every record the kernel printed, in order
     std::mt19937 m_random;
     std::map<std::string, std::string> m_vars;
     std::string m_parameters;
@@ -326,11 +333,11 @@ private:
 };
 
 // The Oops reports in the log, from each "BUG:" line to its end-of-trace line.
-std::string oops_reports(Kernel& kernel)
+std::string oops_reports(const std::vector<ObservedRecord>& log)
 {
     std::string text;
     bool inside = false;
-    for (const LogRecord& r : kernel.log().ring().read_from(kernel.log().ring().first_seq())) {
+    for (const ObservedRecord& r : log) {
         if (r.text.starts_with("BUG:") || r.text.find("Oops:") != std::string::npos
             || r.text.starts_with("general protection fault") || r.text.starts_with("invalid opcode"))
             inside = true;
@@ -347,10 +354,17 @@ std::string oops_reports(Kernel& kernel)
 CheckResult run_check_steps(const Lesson& lesson, const Check& check, const CheckSetup& setup)
 {
     CheckResult result {check.id, check.title, false, "", "", check.hint, "", ""};
-    StepRunner runner(lesson, setup);
-    for (const nlohmann::json& step : check.steps) {
-        auto failure = runner.run(step);
-        bool oopsed = runner.kernel().oops_count() > 0 && !check.expect_oops;
+    CheckedProcess process(lesson, setup.ko, setup.memory_limit, check.timeout_seconds);
+    StepRunner runner(lesson, setup, process);
+    auto steps = check.steps;
+    steps.push_back(nullptr); // the end: the process must stop having said nothing more
+    for (const nlohmann::json& step : steps) {
+        std::optional<StepFailure> failure;
+        if (!step.is_null())
+            failure = runner.run(step);
+        else if (auto gone = process.finish())
+            failure = StepFailure {gone->expected, gone->seen};
+        bool oopsed = runner.oopses() > 0 && !check.expect_oops;
         if (failure || oopsed) {
             if (failure) {
                 result.expected = failure->expected;
@@ -359,7 +373,7 @@ CheckResult run_check_steps(const Lesson& lesson, const Check& check, const Chec
                 result.expected = "no Oops";
                 result.seen = "the kernel Oopsed";
             }
-            result.report = oops_reports(runner.kernel());
+            result.report = oops_reports(runner.log());
             result.parameters = runner.parameters();
             return result;
         }

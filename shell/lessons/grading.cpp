@@ -19,9 +19,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shell/lessons/address_space_limit.h"
 #include "shell/lessons/command_line.h"
 #include "shell/lessons/lesson.h"
-#include "shell/lessons/module_build.h"
+#include "shell/lessons/sandbox.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -41,28 +42,17 @@ struct Submission {
     std::string problem; // when no report came back
 };
 
-fs::path self_executable()
+// The command that checks one submission: with bubblewrap, it sees only
+// its own scratch copy (writable, with its TMPDIR) besides the system and
+// ksim's installed files (see sandbox.h); the inner check does not sandbox
+// itself again.
+std::vector<std::string> check_command(const std::string& lesson, const Submission& s, bool sandbox)
 {
-    return fs::read_symlink("/proc/self/exe");
-}
-
-// The command that checks one submission. With bubblewrap, the machine is
-// read-only, the class's folder and the other scratch folders are hidden
-// behind empty ones, there is no network, and only the submission's own
-// scratch folder (which holds its TMPDIR) is writable.
-std::vector<std::string> check_command(const std::string& lesson, const Submission& s, const fs::path& class_dir,
-    const fs::path& scratch_root, bool sandbox)
-{
-    std::vector<std::string> command;
+    std::vector<std::string> arguments = {"check", lesson, s.scratch.string(), "--format", "json", "--no-sandbox"};
     if (sandbox)
-        command = {"bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", class_dir.string(),
-            "--tmpfs", scratch_root.string(), "--bind", s.scratch.string(), s.scratch.string(), "--bind",
-            s.temporary.string(), s.temporary.string(), "--setenv", "TMPDIR", s.temporary.string(), "--unshare-all",
-            "--die-with-parent", "--new-session", "--chdir", s.scratch.string()};
-    for (const std::string& part : {self_executable().string(), std::string("check"), lesson, s.scratch.string(),
-             std::string("--format"), std::string("json")})
-        command.push_back(part);
-    return command;
+        return sandbox_command({{}, {s.scratch, s.temporary}, s.temporary, s.scratch}, arguments);
+    arguments.insert(arguments.begin(), fs::read_symlink("/proc/self/exe").string());
+    return arguments;
 }
 
 void start(Submission& s, const std::vector<std::string>& command, rlim_t cpu_seconds, rlim_t memory)
@@ -77,15 +67,15 @@ void start(Submission& s, const std::vector<std::string>& command, rlim_t cpu_se
     dup2(out, STDOUT_FILENO);
     dup2(null, STDERR_FILENO);
     dup2(null, STDIN_FILENO);
+    close(out);
+    close(null);
     rlimit cpu {cpu_seconds, cpu_seconds};
     setrlimit(RLIMIT_CPU, &cpu);
-    rlimit as {memory, memory};
-    setrlimit(RLIMIT_AS, &as);
-    std::vector<char*> argv;
-    for (const std::string& part : command)
-        argv.push_back(const_cast<char*>(part.c_str()));
-    argv.push_back(nullptr);
-    execvp(argv[0], argv.data());
+    if (limit_address_space) {
+        rlimit as {memory, memory};
+        setrlimit(RLIMIT_AS, &as);
+    }
+    exec_command(command);
     _exit(127);
 }
 
@@ -161,7 +151,7 @@ int grade_command(const std::vector<std::string>& args)
         }
     }
     bool sandbox = !vm.count("no-sandbox");
-    if (sandbox && std::system("bwrap --ro-bind / / --unshare-all true >/dev/null 2>&1") != 0) {
+    if (sandbox && !sandbox_available()) {
         std::cerr << "ksim grade: bubblewrap (bwrap) cannot run here; install it (apt-get install bubblewrap) or pass "
                      "--no-sandbox to grade without isolating submissions\n";
         return 2;
@@ -201,8 +191,7 @@ int grade_command(const std::vector<std::string>& args)
     while (done < submissions.size()) {
         while (running < jobs && next < submissions.size()) {
             Submission& s = submissions[next++];
-            start(s, check_command(operands[0], s, class_dir, scratch_root, sandbox),
-                static_cast<rlim_t>(timeout.count()), rlim_t {4} << 30);
+            start(s, check_command(operands[0], s, sandbox), static_cast<rlim_t>(timeout.count()), rlim_t {4} << 30);
             by_pid[s.pid] = &s;
             ++running;
         }

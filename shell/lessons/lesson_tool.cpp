@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "shell/lessons/check_runner.h"
+#include "shell/lessons/sandbox.h"
 #include "shell/lessons/command_line.h"
 #include "shell/lessons/grading.h"
 #include "shell/lessons/lesson.h"
@@ -20,15 +21,16 @@ namespace ksim::lessons {
 
 namespace {
 
-constexpr const char* usage = "Usage:\n"
-                              "  ksim lesson list                      the lessons, in order\n"
-                              "  ksim lesson show LESSON               a lesson's text\n"
-                              "  ksim lesson start LESSON DIR          copy the starter files into DIR\n"
-                              "  ksim lesson validate [LESSON ...]     check lesson files for mistakes\n"
-                              "  ksim check LESSON PATH [--format human|json|junit|tap] [--seed N]\n"
-                              "                                        grade a module (a .ko or a source folder)\n"
-                              "  ksim grade LESSON DIR [--jobs N] [--shard I/N] [--out PREFIX] [--timeout S]\n"
-                              "                                        grade every submission folder in DIR\n";
+constexpr const char* usage
+    = "Usage:\n"
+      "  ksim lesson list                      the lessons, in order\n"
+      "  ksim lesson show LESSON               a lesson's text\n"
+      "  ksim lesson start LESSON DIR          copy the starter files into DIR\n"
+      "  ksim lesson validate [LESSON ...]     check lesson files for mistakes\n"
+      "  ksim check LESSON PATH [--format human|json|junit|tap] [--seed N] [--no-sandbox]\n"
+      "                                        grade a module (a .ko or a source folder)\n"
+      "  ksim grade LESSON DIR [--jobs N] [--shard I/N] [--out PREFIX] [--timeout S] [--no-sandbox]\n"
+      "                                        grade every submission folder in DIR\n";
 
 std::variant<Lesson, LessonError> open_lesson(const std::string& name)
 {
@@ -126,7 +128,8 @@ int lesson_validate(const std::vector<std::string>& names)
 int check(const std::vector<std::string>& args)
 {
     po::options_description options;
-    options.add_options()("format", po::value<std::string>()->default_value("human"))("seed", po::value<unsigned>());
+    options.add_options()("format", po::value<std::string>()->default_value("human"))("seed", po::value<unsigned>())(
+        "no-sandbox", "");
     auto parsed = parse_arguments(args, options, "check");
     if (!parsed) {
         std::cerr << usage;
@@ -147,6 +150,20 @@ int check(const std::vector<std::string>& args)
     if (!std::filesystem::exists(operands[1])) {
         std::cerr << "ksim: " << operands[1] << ": No such file or directory\n";
         return 2;
+    }
+    if (!vm.count("no-sandbox")) {
+        // Checked where the submission sees only itself, the system and ksim
+        // (see sandbox.h): the same view as ksim grade's.
+        if (sandbox_available()) {
+            std::filesystem::path submission = std::filesystem::absolute(operands[1]).lexically_normal();
+            std::vector<std::string> arguments = {
+                "check", operands[0], submission.string(), "--format", vm["format"].as<std::string>(), "--no-sandbox"};
+            if (vm.count("seed"))
+                arguments.insert(arguments.end(), {"--seed", std::to_string(vm["seed"].as<unsigned>())});
+            exec_command(sandbox_command({{submission}, {}, {}, submission.parent_path()}, arguments));
+        }
+        std::cerr << "ksim check: bubblewrap (bwrap) cannot run here: checking without hiding the rest of the "
+                     "machine from the module\n";
     }
     CheckOptions check_options;
     if (vm.count("seed"))
