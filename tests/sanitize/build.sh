@@ -9,12 +9,14 @@ set -eu
 mode=$1 src=$2 out=$3
 case $mode in
 sanitize)
-    set -- -DKSIM_SANITIZE=address,undefined
+    # No -Werror: instrumented code makes GCC's flow analysis warn falsely
+    # (-Wmaybe-uninitialized inside libstdc++'s <regex>).
+    set -- -DKSIM_SANITIZE=address,undefined -DKSIM_WERROR=OFF
     target=all
     ;;
 fuzz)
     export CC="$4" CXX="$5"
-    set -- -DKSIM_SANITIZE=address,undefined -DKSIM_FUZZ=ON
+    set -- -DKSIM_SANITIZE=address,undefined -DKSIM_FUZZ=ON -DKSIM_WERROR=ON
     target=ksim_fuzzers
     ;;
 *)
@@ -22,7 +24,7 @@ fuzz)
     exit 2
     ;;
 esac
-cmake -S "$src" -B "$out" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKSIM_WERROR=ON "$@" > "$out.configure.log" 2>&1 \
+cmake -S "$src" -B "$out" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" > "$out.configure.log" 2>&1 \
     || { cat "$out.configure.log"; exit 1; }
 cmake --build "$out" -j2 --target "$target" > "$out.build.log" 2>&1 || { tail -n 60 "$out.build.log"; exit 1; }
 echo "built $out ($target)"
