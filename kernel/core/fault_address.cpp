@@ -33,6 +33,62 @@ bool is_legacy_prefix(uint8_t byte)
     }
 }
 
+// Whether a one-byte opcode takes a ModRM byte (the x86 opcode map's rows).
+bool one_byte_has_modrm(uint8_t op)
+{
+    if (op < 0x40)
+        return (op & 7) < 4; // add, or, adc, sbb, and, sub, xor, cmp on r/m
+    switch (op) {
+    case 0x62:
+    case 0x63:
+    case 0x69:
+    case 0x6b:
+    case 0xc0:
+    case 0xc1:
+    case 0xc6:
+    case 0xc7:
+    case 0xd0:
+    case 0xd1:
+    case 0xd2:
+    case 0xd3:
+    case 0xf6:
+    case 0xf7:
+    case 0xfe:
+    case 0xff:
+        return true;
+    default:
+        return (op >= 0x80 && op <= 0x8f) || (op >= 0xd8 && op <= 0xdf);
+    }
+}
+
+// The same for 0f xx: all but the few without operands or with only immediates.
+bool two_byte_has_modrm(uint8_t op)
+{
+    switch (op) {
+    case 0x05:
+    case 0x06:
+    case 0x07:
+    case 0x08:
+    case 0x09:
+    case 0x0b:
+    case 0x30:
+    case 0x31:
+    case 0x32:
+    case 0x33:
+    case 0x34:
+    case 0x35:
+    case 0x77:
+    case 0xa0:
+    case 0xa1:
+    case 0xa2:
+    case 0xa8:
+    case 0xa9:
+        return false;
+    default:
+        return !(op >= 0x80 && op <= 0x8f) && !(op >= 0xc8 && op <= 0xcf);
+    }
+}
+
 } // namespace
 
 std::optional<uintptr_t> memory_operand_address(const uint8_t* code, const uintptr_t* registers)
@@ -48,11 +104,15 @@ std::optional<uintptr_t> memory_operand_address(const uint8_t* code, const uintp
         return static_cast<uintptr_t>(absolute);
     }
     // The opcode: one byte, or 0f xx, or 0f 38/3a xx; loads, stores and
-    // arithmetic on memory all take a ModRM byte next.
+    // arithmetic on memory take a ModRM byte next.
     if (*p == 0x0f) {
         ++p;
         if (*p == 0x38 || *p == 0x3a)
             ++p;
+        else if (!two_byte_has_modrm(*p))
+            return std::nullopt;
+    } else if (!one_byte_has_modrm(*p)) {
+        return std::nullopt; // ret, push, jmp...: no memory operand to name
     }
     ++p;
     uint8_t modrm = *p++;
