@@ -271,7 +271,13 @@ void Kernel::report_oops(
 
     // The header names the kind of fault, as x86's handlers do.
     std::string header;
-    if (fault.signal == SIGSEGV && fault.trap == 14) {
+    if (fault.stack_guard_hit) {
+        // %p prints hashed pointers: 32 bits of the value stand in for the hash.
+        auto hashed = [&](uintptr_t v) { return hex16(v & 0xffffffff); };
+        alert("BUG: TASK stack guard page was hit at " + hashed(fault.address) + " (stack is " + hashed(fault.stack_low)
+            + ".." + hashed(fault.stack_high) + ")");
+        header = "stack guard page: 0000" + count;
+    } else if (fault.signal == SIGSEGV && fault.trap == 14) {
         // User memory is mapped with no access for the kernel, as SMAP makes
         // it on x86: the page is there, the access is what is refused.
         uintptr_t error_code = fault.error_code;

@@ -79,6 +79,15 @@ void on_fault(int signal, siginfo_t* info, void* context)
     fault.trap = static_cast<uintptr_t>(gregs[REG_TRAPNO]);
     for (int i = 0; i < 23; ++i)
         fault.registers[i] = static_cast<uintptr_t>(gregs[i]);
+    // A fault near the bottom of the stack is the stack running out. The
+    // bottom is known within the size of the environment above the stack's
+    // top (rlimit counts from there), so the window is the gap Linux keeps
+    // under a stack (stack_guard_gap, 256 pages) on both sides.
+    constexpr uintptr_t guard_gap = 256 * 4096;
+    fault.stack_guard_hit = signal == SIGSEGV && fault.address + guard_gap >= g_guard.stack_low
+        && fault.address < g_guard.stack_low + guard_gap;
+    fault.stack_low = g_guard.stack_low;
+    fault.stack_high = g_guard.stack_high;
     bool bad_jump = signal == SIGSEGV && fault.address == static_cast<uintptr_t>(gregs[REG_RIP]);
     if (bad_jump)
         fault.error_code |= 0x10; // an instruction fetch

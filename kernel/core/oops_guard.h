@@ -21,10 +21,14 @@ struct Fault {
     uintptr_t registers[23] = {}; // ucontext gregs, for the register dump
     uintptr_t frames[max_frames] = {}; // return addresses, innermost first
     size_t frame_count = 0;
+    // The access hit the guard gap below the stack: the stack overflowed.
+    bool stack_guard_hit = false;
+    uintptr_t stack_low = 0, stack_high = 0; // the stack it overflowed
 
     // Linux's die() (BUG, invalid opcode, divide error, general protection)
     // kills the task with SIGSEGV; a page-fault Oops kills it with SIGKILL.
-    bool is_die_class() const { return !(signal == SIGBUS || (signal == SIGSEGV && trap == 14)); }
+    // A stack overflow is handle_stack_overflow()'s die("stack guard page").
+    bool is_die_class() const { return stack_guard_hit || !(signal == SIGBUS || (signal == SIGSEGV && trap == 14)); }
 };
 
 // Calls `code` with SIGSEGV, SIGBUS, SIGFPE and SIGILL caught on an
