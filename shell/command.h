@@ -80,8 +80,8 @@ ErrorOr<std::unique_ptr<InputSource>> open_input(CommandContext& c, const std::s
 // "prog: LABEL: strerror" and setting `status`, when it cannot be read.
 std::optional<std::string> read_whole_input(CommandContext& c, const std::string& path, int& status,
     const std::string& open_label = "", const std::string& read_label = "");
-// Prints "prog: what: strerror", or "Killed" when the process died in an
-// Oops; returns the exit status for that (1, or 137).
+// Prints "prog: what: strerror", or "Killed" / "Segmentation fault" when the
+// process died in an Oops; returns the exit status for that (1, or 137 / 139).
 int report_error(CommandContext& c, const std::string& what, int error);
 
 } // namespace ksim::shell

@@ -257,7 +257,10 @@ bool Shell::apply_redirections(
                                                  : open_write_only | open_create | open_truncate;
         auto file = open(target, flags);
         if (file.is_error()) {
-            err << "ksim: " << target << ": " << std::strerror(file.error()) << "\n";
+            if (task_died(file.error()))
+                err << task_death_message(file.error()) << "\n";
+            else
+                err << "ksim: " << target << ": " << std::strerror(file.error()) << "\n";
             return false;
         }
         slots[r.fd] = {Slot::Kind::File, file.release_value()};
@@ -274,8 +277,10 @@ int Shell::run_simple(const SimpleCommand& command, const ParsedLine& parsed, St
         = {{{Slot::Kind::StandardIn, nullptr}, {Slot::Kind::StandardOut, nullptr}, {Slot::Kind::StandardErr, nullptr}}};
     for (int fd = 3; fd < 10; ++fd)
         slots[fd] = m_held.contains(fd) ? Slot {Slot::Kind::File, m_held[fd]} : Slot {Slot::Kind::Closed, nullptr};
-    if (!apply_redirections(command, parsed, slots, streams.err))
-        return 1;
+    if (!apply_redirections(command, parsed, slots, streams.err)) {
+        int death = m_kernel.take_death_of(m_kernel.task().pid);
+        return death ? task_death_status(death) : 1;
+    }
     std::vector<std::string> words = expand(command.words, parsed, streams.err);
     if (words.empty())
         return 0;
@@ -325,9 +330,9 @@ int Shell::run_simple(const SimpleCommand& command, const ParsedLine& parsed, St
         int error = file_buffers[fd - 1]->error();
         if (!error)
             continue;
-        if (error == task_killed || error == interrupted_error) {
-            streams.err << (error == task_killed ? "Killed\n" : "\n");
-            status = error == task_killed ? 137 : 130;
+        if (task_died(error) || error == interrupted_error) {
+            streams.err << (task_died(error) ? std::string(task_death_message(error)) + "\n" : "\n");
+            status = task_died(error) ? task_death_status(error) : 130;
             continue;
         }
         streams.err << (is_builtin(name) ? "ksim: " + name : name) << ": write error: " << std::strerror(error) << "\n";
@@ -355,8 +360,15 @@ int Shell::dispatch(std::vector<std::string> words, Streams streams)
     // Between commands the kernel has the CPU: timers, work and tasklets that are due run.
     m_kernel.run_deferred_work();
     start_process(words[0], root);
+    const int pid = m_kernel.task().pid;
     CommandContext context {*this, m_kernel, std::move(words), streams.in, streams.out, streams.err, root};
     int status = command->run(context);
+    // A process can die where no system call returns to say so (in a
+    // driver's release() as it closes a file): its parent sees the signal.
+    if (int death = m_kernel.take_death_of(pid); death && status != task_death_status(death)) {
+        streams.err << task_death_message(death) << "\n";
+        status = task_death_status(death);
+    }
     streams.out.flush();
     m_kernel.run_deferred_work();
     return status;

@@ -1,14 +1,18 @@
 // The kernel object (see kernel.h).
 #include "core/kernel.h"
 
+#include <cxxabi.h>
 #include <dlfcn.h>
 #include <ucontext.h>
 
 #include <csignal>
 
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
+#include <utility>
 
+#include "core/fault_address.h"
 #include "drivers/char_dev.h"
 #include "drivers/device_model.h"
 #include "drivers/misc_device.h"
@@ -152,16 +156,31 @@ void Kernel::set_task(Task task)
     m_task_struct.euid = m_task.uid;
 }
 
-bool Kernel::call_module_function(
+ErrorOr<void> Kernel::run_module_code(
     const void* function, const std::function<void()>& code, std::initializer_list<const char*> syscall_frames)
 {
     auto address = reinterpret_cast<uintptr_t>(function);
     Dl_info info;
     bool in_kernel = dladdr(function, &info) && info.dli_fbase == dladdr_base_of_kernel();
-    if (in_kernel || m_modules.module_at(address))
-        return call_module(code, syscall_frames);
-    oops_on_freed_memory(address, true, syscall_frames);
-    return false;
+    if (!in_kernel && !m_modules.module_at(address)) {
+        oops_on_freed_memory(address, true, syscall_frames);
+        return Errno {task_killed};
+    }
+    auto fault = run_guarded(code);
+    if (!fault)
+        return {};
+    report_oops(*fault, syscall_frames);
+    m_dead_pid = m_task.pid;
+    m_death = fault->is_die_class() ? task_segfaulted : task_killed;
+    return Errno {m_death};
+}
+
+int Kernel::take_death_of(int pid)
+{
+    if (pid != m_dead_pid)
+        return 0;
+    m_dead_pid = -1;
+    return std::exchange(m_death, 0);
 }
 
 void Kernel::oops_on_freed_memory(
@@ -175,15 +194,8 @@ void Kernel::oops_on_freed_memory(
     fault.registers[REG_RIP] = instruction_fetch ? address : 0;
     // A data read faults in the kernel function that followed the pointer.
     report_oops(fault, syscall_frames, instruction_fetch ? "" : *syscall_frames.begin());
-}
-
-bool Kernel::call_module(const std::function<void()>& code, std::initializer_list<const char*> syscall_frames)
-{
-    auto fault = run_guarded(code);
-    if (!fault)
-        return true;
-    report_oops(*fault, syscall_frames);
-    return false;
+    m_dead_pid = m_task.pid;
+    m_death = task_killed;
 }
 
 void Kernel::warn(const std::string& message, const std::string& location)
@@ -196,10 +208,26 @@ void Kernel::warn(const std::string& message, const std::string& location)
     m_taint.add(TaintFlag::Warn, true, m_log);
 }
 
+namespace {
+// A C++ function by its own name: "_ZN6SensorC2Ev+0x1f/0x40 [m]" becomes "Sensor::Sensor()+0x1f/0x40 [m]".
+std::string demangled(std::string symbol)
+{
+    if (!symbol.starts_with("_Z"))
+        return symbol;
+    size_t end = symbol.find_first_of("+ ");
+    int status = 0;
+    std::unique_ptr<char, decltype(&std::free)> name(
+        abi::__cxa_demangle(symbol.substr(0, end).c_str(), nullptr, nullptr, &status), &std::free);
+    if (status != 0 || !name)
+        return symbol;
+    return name.get() + (end == std::string::npos ? "" : symbol.substr(end));
+}
+} // namespace
+
 std::string Kernel::symbolize(uintptr_t address, bool with_offset)
 {
     if (Module* m = m_modules.module_at(address))
-        return m->symbolize(address, with_offset);
+        return demangled(m->symbolize(address, with_offset));
     Dl_info info;
     if (dladdr(reinterpret_cast<void*>(address), &info) && info.dli_sname) {
         if (!with_offset)
@@ -243,7 +271,13 @@ void Kernel::report_oops(
 
     // The header names the kind of fault, as x86's handlers do.
     std::string header;
-    if (fault.signal == SIGSEGV && fault.trap == 14) {
+    if (fault.stack_guard_hit) {
+        // %p prints hashed pointers: 32 bits of the value stand in for the hash.
+        auto hashed = [&](uintptr_t v) { return hex16(v & 0xffffffff); };
+        alert("BUG: TASK stack guard page was hit at " + hashed(fault.address) + " (stack is " + hashed(fault.stack_low)
+            + ".." + hashed(fault.stack_high) + ")");
+        header = "stack guard page: 0000" + count;
+    } else if (fault.signal == SIGSEGV && fault.trap == 14) {
         // User memory is mapped with no access for the kernel, as SMAP makes
         // it on x86: the page is there, the access is what is refused.
         uintptr_t error_code = fault.error_code;
@@ -270,8 +304,14 @@ void Kernel::report_oops(
     } else if (fault.signal == SIGFPE) {
         header = "divide error: 0000" + count;
     } else {
-        header = "general protection fault, probably for non-canonical address 0x" + hex16(fault.address) + ": 0000"
-            + count;
+        // The CPU reports no address for a general-protection fault: it is
+        // decoded from the instruction, as die_addr() does.
+        std::optional<uintptr_t> target;
+        if (m_modules.module_at(r[REG_RIP]))
+            target = memory_operand_address(reinterpret_cast<const uint8_t*>(r[REG_RIP]), r);
+        header = target && !is_canonical(*target)
+            ? "general protection fault, probably for non-canonical address 0x" + hex16(*target) + ": 0000" + count
+            : "general protection fault: 0000" + count;
     }
     line(header);
     line("CPU: 0 PID: " + std::to_string(m_task.pid) + " Comm: " + m_task.comm.substr(0, 20) + " " + m_taint.describe()
@@ -301,7 +341,8 @@ void Kernel::report_oops(
     register_dump();
     line("Call Trace:");
     line(" <TASK>");
-    for (uintptr_t frame : fault.frames) {
+    for (size_t i = 0; i < fault.frame_count; ++i) {
+        uintptr_t frame = fault.frames[i];
         std::string name = symbolize(frame, true);
         if (name.empty() || !m_modules.module_at(frame))
             break; // leaving module code: the kernel frames follow

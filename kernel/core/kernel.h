@@ -6,10 +6,12 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <ksim/fs_abi.h>
 
 #include "core/error_or.h"
+#include "core/module_function.h"
 #include "core/oops_guard.h"
 #include "core/task.h"
 #include "core/taint.h"
@@ -78,19 +80,33 @@ public:
     // delete_module(2).
     ErrorOr<void> delete_module(std::string_view name, unsigned flags = 0);
 
-    // Runs module code under the fault guard; on a crash, prints the Oops,
-    // taints the kernel and returns false. `syscall_frames` names the kernel
-    // functions that called into the module, innermost first.
-    bool call_module(const std::function<void()>& code, std::initializer_list<const char*> syscall_frames);
-    // The same for a call through a function pointer a module registered. A
+    // The only way the kernel calls into a module: `function` runs under
+    // the fault guard. On a crash the kernel prints the Oops, taints itself
+    // and the result is the calling task's death (task_killed, or
+    // task_segfaulted for a die()-class fault). `syscall_frames` names the
+    // kernel functions that called into the module, innermost first. A
     // pointer into a module that is gone (one unloaded without unregistering)
     // is not followed: the kernel reports the Oops Linux would print for the
     // jump into freed memory.
-    bool call_module_function(
-        const void* function, const std::function<void()>& code, std::initializer_list<const char*> syscall_frames);
+    template <typename R, typename... Args>
+    ErrorOr<R> call_module(ModuleFunction<R(Args...)> function, std::initializer_list<const char*> syscall_frames,
+        std::type_identity_t<Args>... args)
+    {
+        if constexpr (std::is_void_v<R>) {
+            return run_module_code(
+                function.address(), [&] { function.m_pointer(args...); }, syscall_frames);
+        } else {
+            R result {};
+            auto ran = run_module_code(
+                function.address(), [&] { result = function.m_pointer(args...); }, syscall_frames);
+            if (ran.is_error())
+                return Errno {ran.error()};
+            return result;
+        }
+    }
 
     // The Oops for a kernel access to memory that is gone (a module's,
-    // after its unload); the calling task dies.
+    // after its unload); the calling task dies (task_killed).
     void oops_on_freed_memory(
         uintptr_t address, bool instruction_fetch, std::initializer_list<const char*> syscall_frames);
 
@@ -102,12 +118,18 @@ public:
     std::string symbolize(uintptr_t address, bool with_offset);
 
     int oops_count() const { return m_oops_count; }
+    // How the task `pid` died in an Oops (task_killed, task_segfaulted), or
+    // 0; the record is cleared. For deaths no system call reports, such as
+    // one in a driver's release() as the file is closed.
+    int take_death_of(int pid);
 
     // module.sig_enforce=1: unsigned modules are refused. Once on, it stays on.
     void enforce_module_signatures() { m_sig_enforce = true; }
     bool module_signatures_enforced() const { return m_sig_enforce; }
 
 private:
+    ErrorOr<void> run_module_code(
+        const void* function, const std::function<void()>& code, std::initializer_list<const char*> syscall_frames);
     // `rip_text` names the faulting code when it is not module code.
     void report_oops(
         const Fault& fault, std::initializer_list<const char*> syscall_frames, const std::string& rip_text = "");
@@ -131,6 +153,8 @@ private:
     Task m_task;
     struct task_struct m_task_struct { };
     int m_oops_count = 0;
+    int m_dead_pid = -1; // the last task that died in an Oops, until take_death_of()
+    int m_death = 0;
     bool m_sig_enforce = false;
 };
 

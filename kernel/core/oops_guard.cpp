@@ -6,18 +6,19 @@
 #include <signal.h>
 #include <ucontext.h>
 
-#include <cstdlib>
-#include <cstring>
-
 namespace ksim {
 
 namespace {
 
 // A signal handler can only reach static storage; this is the guard's state
-// for the one thread that runs the kernel.
+// for the one thread that runs the kernel. The jump buffers live here rather
+// than on the stack, so a module that overflows a buffer on its stack cannot
+// corrupt the way back. Nested guards take the next slot; past the last one
+// an inner call stays covered by the innermost guard there is.
+constexpr int max_depth = 64;
 struct GuardState {
-    sigjmp_buf jump;
-    bool armed = false;
+    sigjmp_buf jumps[max_depth];
+    int depth = 0; // guards entered and not yet left
     Fault fault;
     uintptr_t stack_low = 0;
     uintptr_t stack_high = 0;
@@ -26,33 +27,49 @@ GuardState g_guard;
 
 constexpr int guarded_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL};
 
-void record_frames(const greg_t* gregs)
+bool on_stack(uintptr_t address, size_t bytes)
 {
-    g_guard.fault.frames.clear();
-    uintptr_t frame = static_cast<uintptr_t>(gregs[REG_RBP]);
-    for (int depth = 0; depth < 16; ++depth) {
-        if (frame < g_guard.stack_low || frame + 16 > g_guard.stack_high || (frame & 7))
-            break;
+    return address >= g_guard.stack_low && address + bytes <= g_guard.stack_high && !(address & 7);
+}
+
+void add_frame(uintptr_t return_address)
+{
+    if (g_guard.fault.frame_count < Fault::max_frames)
+        g_guard.fault.frames[g_guard.fault.frame_count++] = return_address;
+}
+
+// Walks the frame-pointer chain. Every pointer is checked against the
+// thread's stack before it is read, so a smashed frame ends the walk instead
+// of faulting in the handler.
+void record_frames(const greg_t* gregs, bool jumped_to_bad_address)
+{
+    g_guard.fault.frame_count = 0;
+    // A call through a bad pointer faults before the callee pushed a frame:
+    // the caller is the return address on top of the stack.
+    auto rsp = static_cast<uintptr_t>(gregs[REG_RSP]);
+    if (jumped_to_bad_address && on_stack(rsp, 8))
+        add_frame(*reinterpret_cast<const uintptr_t*>(rsp));
+    auto frame = static_cast<uintptr_t>(gregs[REG_RBP]);
+    while (g_guard.fault.frame_count < Fault::max_frames && on_stack(frame, 16)) {
         auto* words = reinterpret_cast<const uintptr_t*>(frame);
-        uintptr_t return_address = words[1];
-        if (return_address == 0)
+        if (words[1] == 0)
             break;
-        g_guard.fault.frames.push_back(return_address);
+        add_frame(words[1]);
         if (words[0] <= frame)
             break;
         frame = words[0];
     }
 }
 
+// Async-signal-safe: it writes static storage and jumps; no allocation, no lock.
 void on_fault(int signal, siginfo_t* info, void* context)
 {
-    if (!g_guard.armed) {
+    if (g_guard.depth == 0) {
         // Not module code: let the process die as it would have.
         ::signal(signal, SIG_DFL);
         raise(signal);
         return;
     }
-    g_guard.armed = false;
     auto* uc = static_cast<ucontext_t*>(context);
     const greg_t* gregs = uc->uc_mcontext.gregs;
     Fault& fault = g_guard.fault;
@@ -62,8 +79,21 @@ void on_fault(int signal, siginfo_t* info, void* context)
     fault.trap = static_cast<uintptr_t>(gregs[REG_TRAPNO]);
     for (int i = 0; i < 23; ++i)
         fault.registers[i] = static_cast<uintptr_t>(gregs[i]);
-    record_frames(gregs);
-    siglongjmp(g_guard.jump, 1);
+    // A fault near the bottom of the stack is the stack running out. The
+    // bottom is known within the size of the environment above the stack's
+    // top (rlimit counts from there), so the window is the gap Linux keeps
+    // under a stack (stack_guard_gap, 256 pages) on both sides.
+    constexpr uintptr_t guard_gap = 256 * 4096;
+    fault.stack_guard_hit = signal == SIGSEGV && fault.address + guard_gap >= g_guard.stack_low
+        && fault.address < g_guard.stack_low + guard_gap;
+    fault.stack_low = g_guard.stack_low;
+    fault.stack_high = g_guard.stack_high;
+    bool bad_jump = signal == SIGSEGV && fault.address == static_cast<uintptr_t>(gregs[REG_RIP]);
+    if (bad_jump)
+        fault.error_code |= 0x10; // an instruction fetch
+    record_frames(gregs, bad_jump);
+    int slot = g_guard.depth < max_depth ? g_guard.depth : max_depth;
+    siglongjmp(g_guard.jumps[slot - 1], 1);
 }
 
 void install_handlers()
@@ -102,12 +132,23 @@ void install_handlers()
 std::optional<Fault> run_guarded(const std::function<void()>& code)
 {
     install_handlers();
-    g_guard.fault = Fault {};
-    if (sigsetjmp(g_guard.jump, 1) != 0)
-        return g_guard.fault;
-    g_guard.armed = true;
+    // Past the deepest slot, the call runs covered by the innermost guard.
+    if (g_guard.depth >= max_depth) {
+        ++g_guard.depth;
+        code();
+        --g_guard.depth;
+        return std::nullopt;
+    }
+    int depth = g_guard.depth;
+    if (sigsetjmp(g_guard.jumps[depth], 1) != 0) {
+        g_guard.depth = depth; // leaves this guard and any deeper ones the fault jumped out of
+        Fault fault = g_guard.fault;
+        g_guard.fault = Fault {};
+        return fault;
+    }
+    g_guard.depth = depth + 1;
     code();
-    g_guard.armed = false;
+    g_guard.depth = depth;
     return std::nullopt;
 }
 

@@ -79,13 +79,8 @@ int DeviceModel::add_attribute(
         return -EEXIST;
     }
     auto* dattr = const_cast<struct device_attribute*>(attr);
-    AttributeMethods methods {{}, {}, reinterpret_cast<const void*>(attr->show),
-        reinterpret_cast<const void*>(attr->store), attr, "dev_attr_show+0x19/0x40", "dev_attr_store+0x14/0x30"};
-    if (auto show = attr->show)
-        methods.show = [show, device, dattr](char* page) { return show(device, dattr, page); };
-    if (auto store = attr->store)
-        methods.store
-            = [store, device, dattr](const char* buffer, size_t count) { return store(device, dattr, buffer, count); };
+    AttributeMethods methods = module_attribute_methods(
+        kernel, device, dattr, attr->show, attr->store, "dev_attr_show+0x19/0x40", "dev_attr_store+0x14/0x30");
     auto stale = std::make_shared<bool>(false);
     dir.add(name, make_attribute_file(kernel, attr->attr.mode, std::move(methods), stale));
     found->attributes.push_back({name, owner, stale});
@@ -144,12 +139,12 @@ ErrorOr<struct device*> DeviceModel::create_device(Kernel& kernel, struct ksim_c
         ksim_umode_t mode = static_cast<ksim_umode_t>(node_mode);
         std::string node = name;
         if (cls->devnode && !node_mode) {
-            char* renamed = nullptr;
-            auto devnode = cls->devnode;
-            if (!kernel.call_module_function(reinterpret_cast<const void*>(devnode),
-                    [&] { renamed = devnode(&device->device, &mode); },
-                    {"device_get_devnode+0x45/0xd0", "devtmpfs_create_node+0x4f/0xf0", "device_add+0x5f1/0x930"}))
-                return Errno {task_killed};
+            auto called = kernel.call_module(ModuleFunction(cls->devnode),
+                {"device_get_devnode+0x45/0xd0", "devtmpfs_create_node+0x4f/0xf0", "device_add+0x5f1/0x930"},
+                &device->device, &mode);
+            if (called.is_error())
+                return Errno {called.error()};
+            char* renamed = called.value();
             if (renamed) {
                 node = renamed;
                 kfree(renamed);

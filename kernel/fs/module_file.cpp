@@ -39,18 +39,18 @@ public:
 
     ErrorOr<void> open_method()
     {
-        auto method = m_proc_ops ? m_proc_ops->proc_open : m_file.f_op->open;
+        ModuleFunction method(m_proc_ops ? m_proc_ops->proc_open : m_file.f_op->open);
         if (!method)
             return {};
-        int result = 0;
-        if (!m_kernel.call_module_function(reinterpret_cast<const void*>(method),
-                [&] { result = method(m_file.f_inode, &m_file); },
-                {"chrdev_open+0xc9/0x230", "do_dentry_open+0x1e6/0x410", "path_openat+0xb77/0x1050",
-                    "do_filp_open+0xb2/0x160", "do_sys_openat2+0x9f/0x160", "__x64_sys_openat+0x55/0x90",
-                    KSIM_SYSCALL_TAIL}))
-            return Errno {task_killed};
-        if (result < 0)
-            return Errno {-result};
+        auto result = m_kernel.call_module(method,
+            {"chrdev_open+0xc9/0x230", "do_dentry_open+0x1e6/0x410", "path_openat+0xb77/0x1050",
+                "do_filp_open+0xb2/0x160", "do_sys_openat2+0x9f/0x160", "__x64_sys_openat+0x55/0x90",
+                KSIM_SYSCALL_TAIL},
+            m_file.f_inode, &m_file);
+        if (result.is_error())
+            return Errno {result.error()};
+        if (result.value() < 0)
+            return Errno {-result.value()};
         return {};
     }
 
@@ -83,30 +83,30 @@ public:
     {
         if (is_removed())
             return Errno {EIO};
-        auto method = m_proc_ops ? m_proc_ops->proc_lseek : m_file.f_op->llseek;
+        ModuleFunction method(m_proc_ops ? m_proc_ops->proc_lseek : m_file.f_op->llseek);
         if (!method || !(m_file.f_mode & FMODE_LSEEK))
             return Errno {ESPIPE};
-        long long result = 0;
-        if (!m_kernel.call_module_function(reinterpret_cast<const void*>(method),
-                [&] { result = method(&m_file, offset, whence); },
-                {"ksys_lseek+0x6a/0xb0", "__x64_sys_lseek+0x18/0x20", KSIM_SYSCALL_TAIL}))
-            return Errno {task_killed};
-        if (result < 0)
-            return Errno {static_cast<int>(-result)};
-        return result;
+        auto result = m_kernel.call_module(
+            method, {"ksys_lseek+0x6a/0xb0", "__x64_sys_lseek+0x18/0x20", KSIM_SYSCALL_TAIL}, &m_file, offset, whence);
+        if (result.is_error())
+            return Errno {result.error()};
+        if (result.value() < 0)
+            return Errno {static_cast<int>(-result.value())};
+        return static_cast<long long>(result.value());
     }
 
     ErrorOr<long> ioctl(unsigned command, unsigned long arg) override
     {
         if (is_removed())
             return Errno {EIO};
-        auto method = m_proc_ops ? m_proc_ops->proc_ioctl : m_file.f_op->unlocked_ioctl;
+        ModuleFunction method(m_proc_ops ? m_proc_ops->proc_ioctl : m_file.f_op->unlocked_ioctl);
         if (!method)
             return Errno {ENOTTY};
-        long result = 0;
-        if (!m_kernel.call_module_function(reinterpret_cast<const void*>(method),
-                [&] { result = method(&m_file, command, arg); }, {"__x64_sys_ioctl+0x8d/0xd0", KSIM_SYSCALL_TAIL}))
-            return Errno {task_killed};
+        auto called
+            = m_kernel.call_module(method, {"__x64_sys_ioctl+0x8d/0xd0", KSIM_SYSCALL_TAIL}, &m_file, command, arg);
+        if (called.is_error())
+            return Errno {called.error()};
+        long result = called.value();
         if (result == -enoioctlcmd)
             return Errno {ENOTTY};
         if (result < 0)
@@ -118,26 +118,26 @@ public:
     {
         if (is_removed())
             return Errno {EIO};
-        auto method = m_proc_ops ? m_proc_ops->proc_poll : m_file.f_op->poll;
+        ModuleFunction method(m_proc_ops ? m_proc_ops->proc_poll : m_file.f_op->poll);
         if (!method)
             return default_poll_mask;
-        unsigned mask = 0;
         // No poll_table: nothing in ksim waits, so poll_wait() has nothing to queue on.
-        if (!m_kernel.call_module_function(reinterpret_cast<const void*>(method),
-                [&] { mask = method(&m_file, nullptr); },
-                {"do_sys_poll+0x1ae/0x590", "__x64_sys_poll+0xb0/0x140", KSIM_SYSCALL_TAIL}))
-            return Errno {task_killed};
-        return mask;
+        auto mask = m_kernel.call_module(
+            method, {"do_sys_poll+0x1ae/0x590", "__x64_sys_poll+0xb0/0x140", KSIM_SYSCALL_TAIL}, &m_file, nullptr);
+        if (mask.is_error())
+            return Errno {mask.error()};
+        return static_cast<unsigned>(mask.value());
     }
 
     void release() override
     {
-        auto method = m_proc_ops ? m_proc_ops->proc_release : m_file.f_op->release;
+        ModuleFunction method(m_proc_ops ? m_proc_ops->proc_release : m_file.f_op->release);
+        // close(2) has returned when __fput runs: its result reaches nobody.
         if (method && !is_removed())
-            m_kernel.call_module_function(reinterpret_cast<const void*>(method),
-                [&] { method(m_file.f_inode, &m_file); },
+            (void)m_kernel.call_module(method,
                 {"__fput+0x95/0x260", "task_work_run+0x5c/0x90", "exit_to_user_mode_prepare+0x1a3/0x1b0",
-                    "syscall_exit_to_user_mode+0x27/0x50", KSIM_SYSCALL_TAIL});
+                    "syscall_exit_to_user_mode+0x27/0x50", KSIM_SYSCALL_TAIL},
+                m_file.f_inode, &m_file);
         if (m_owner)
             module_put(m_owner);
         m_owner = nullptr;
@@ -162,17 +162,15 @@ private:
             return Errno {EFAULT};
         size_t mark = mm->mark();
         uintptr_t buffer = output ? mm->allocate(count) : mm->store(input);
-        long result = 0;
         long long position = m_file.f_pos;
-        bool survived = m_kernel.call_module_function(
-            reinterpret_cast<const void*>(method),
-            [&] { result = method(&m_file, reinterpret_cast<char*>(buffer), count, &position); }, frames);
-        result = std::min(result, static_cast<long>(count));
-        if (survived && result > 0 && output)
+        auto called = m_kernel.call_module(
+            ModuleFunction(method), frames, &m_file, reinterpret_cast<char*>(buffer), count, &position);
+        long result = called.is_error() ? 0 : std::min(static_cast<long>(called.value()), static_cast<long>(count));
+        if (result > 0 && output)
             *output = mm->load(buffer, static_cast<size_t>(result));
         mm->release(mark);
-        if (!survived)
-            return Errno {task_killed};
+        if (called.is_error())
+            return Errno {called.error()};
         if (result < 0)
             return Errno {result == -erestartsys ? EINTR : static_cast<int>(-result)};
         m_file.f_pos = position;

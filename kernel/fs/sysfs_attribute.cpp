@@ -24,32 +24,33 @@ std::shared_ptr<TextFile> make_attribute_file(
             reinterpret_cast<uintptr_t>(shared->attribute), false, {frame, "kernfs_fop_read_iter+0x8f/0x1c0"});
         return false;
     };
-    auto reader = [&kernel, shared, alive](const Task&) -> ErrorOr<std::string> {
+    auto reader = [shared, alive](const Task&) -> ErrorOr<std::string> {
         if (!alive("sysfs_kf_seq_show+0x9c/0x110"))
             return Errno {task_killed};
         if (!shared->show)
             return Errno {EIO};
         std::string page(page_size, '\0');
-        long result = 0;
-        if (!kernel.call_module_function(shared->show_code, [&] { result = shared->show(page.data()); },
-                {shared->show_frame, "sysfs_kf_seq_show+0x9c/0x110", "seq_read_iter+0x11f/0x450",
-                    "vfs_read+0x1f0/0x2a0", "ksys_read+0x67/0xf0"}))
-            return Errno {task_killed};
+        auto called = shared->show(page.data(),
+            {shared->show_frame, "sysfs_kf_seq_show+0x9c/0x110", "seq_read_iter+0x11f/0x450", "vfs_read+0x1f0/0x2a0",
+                "ksys_read+0x67/0xf0"});
+        if (called.is_error())
+            return Errno {called.error()};
+        long result = called.value();
         if (result < 0)
             return Errno {static_cast<int>(-result)};
         page.resize(std::min(static_cast<size_t>(result), page_size - 1));
         return page;
     };
-    auto writer = [&kernel, shared, alive](const Task&, std::string_view data) -> ErrorOr<void> {
+    auto writer = [shared, alive](const Task&, std::string_view data) -> ErrorOr<void> {
         if (!alive("sysfs_kf_write+0x3a/0x50"))
             return Errno {task_killed};
         std::string buffer(data.substr(0, page_size - 1));
-        long result = 0;
-        if (!kernel.call_module_function(shared->store_code,
-                [&] { result = shared->store(buffer.c_str(), buffer.size()); },
-                {shared->store_frame, "sysfs_kf_write+0x3a/0x50", "kernfs_fop_write_iter+0x134/0x1d0",
-                    "vfs_write+0x236/0x3a0", "ksys_write+0x67/0xf0"}))
-            return Errno {task_killed};
+        auto called = shared->store(buffer.c_str(), buffer.size(),
+            {shared->store_frame, "sysfs_kf_write+0x3a/0x50", "kernfs_fop_write_iter+0x134/0x1d0",
+                "vfs_write+0x236/0x3a0", "ksys_write+0x67/0xf0"});
+        if (called.is_error())
+            return Errno {called.error()};
+        long result = called.value();
         if (result < 0)
             return Errno {static_cast<int>(-result)};
         return {};

@@ -148,13 +148,8 @@ int SysfsObjects::add_attribute(
     auto* kattr = reinterpret_cast<struct kobj_attribute*>(const_cast<struct attribute*>(attr));
     struct kobject* kobj = record.kobj;
     auto stale = std::make_shared<bool>(false);
-    AttributeMethods methods {{}, {}, reinterpret_cast<const void*>(kattr->show),
-        reinterpret_cast<const void*>(kattr->store), kattr, "kobj_attr_show+0xf/0x20", "kobj_attr_store+0x12/0x20"};
-    if (auto show = kattr->show)
-        methods.show = [show, kobj, kattr](char* page) { return show(kobj, kattr, page); };
-    if (auto store = kattr->store)
-        methods.store
-            = [store, kobj, kattr](const char* buffer, size_t count) { return store(kobj, kattr, buffer, count); };
+    AttributeMethods methods = module_attribute_methods(
+        m_kernel, kobj, kattr, kattr->show, kattr->store, "kobj_attr_show+0xf/0x20", "kobj_attr_store+0x12/0x20");
     dir.add(name, make_attribute_file(m_kernel, attr->mode, std::move(methods), stale));
     record.files.push_back({dir_path + "/" + name, owner, stale});
     return 0;

@@ -35,7 +35,13 @@ std::shared_ptr<VfsNode> parameter_file(Kernel& kernel, const std::string& modul
         if (!kp.ops->get)
             return Errno {EPERM};
         std::string page(4096, '\0');
-        int n = kp.ops->get(page.data(), &kp);
+        auto got = kernel.call_module(ModuleFunction(kp.ops->get),
+            {"param_attr_show+0x5a/0xa0", "module_attr_show+0x19/0x30", "sysfs_kf_seq_show+0x9c/0x110",
+                "seq_read_iter+0x11f/0x450", "vfs_read+0x1f0/0x2a0", "ksys_read+0x67/0xf0"},
+            page.data(), &kp);
+        if (got.is_error())
+            return Errno {got.error()};
+        int n = got.value();
         if (n < 0)
             return Errno {-n};
         page.resize(static_cast<size_t>(n));
@@ -47,7 +53,13 @@ std::shared_ptr<VfsNode> parameter_file(Kernel& kernel, const std::string& modul
         if (!kp.ops->set)
             return Errno {EPERM};
         std::string value(data);
-        int ret = kp.ops->set(value.c_str(), &kp);
+        auto set = kernel.call_module(ModuleFunction(kp.ops->set),
+            {"param_attr_store+0x8f/0x100", "module_attr_store+0x1e/0x30", "kernfs_fop_write_iter+0x134/0x1d0",
+                "vfs_write+0x236/0x3a0", "ksys_write+0x67/0xf0"},
+            value.c_str(), &kp);
+        if (set.is_error())
+            return Errno {set.error()};
+        int ret = set.value();
         if (ret < 0)
             return Errno {-ret};
         return {};

@@ -11,6 +11,7 @@
 
 #include "core/kernel.h"
 #include "keys/system_keyring.h"
+#include "loader/module_ctors.h"
 #include "loader/module_signature.h"
 #include "loader/module_unloader.h"
 #include "loader/params.h"
@@ -135,17 +136,20 @@ ErrorOr<void> add_exports(Kernel& kernel, Module& module, const std::vector<Symb
     return publish(d->gpl_syms_start, d->gpl_syms_stop, true);
 }
 
-// do_init_module(): run init; a negative result unloads the module again
+// do_init_module(): run the constructors, then init; a negative result unloads the module again
 // without calling exit, a crash leaves it stuck in COMING.
 ErrorOr<void> do_init_module(Kernel& kernel, Module& module)
 {
+    if (auto constructed = run_module_ctors(kernel, module); constructed.is_error())
+        return constructed; // like a crash in init, it leaves the module COMING
     int ret = 0;
     if (module.has_init()) {
-        bool survived = kernel.call_module([&] { ret = module.descriptor->init(); },
+        auto init = kernel.call_module(ModuleFunction(module.descriptor->init),
             {"do_one_initcall+0x56/0x230", "do_init_module+0x4a/0x200", "__do_sys_finit_module+0x93/0xf0",
                 "do_syscall_64+0x58/0xc0", "entry_SYSCALL_64_after_hwframe+0x64/0xce"});
-        if (!survived)
-            return Errno {task_killed};
+        if (init.is_error())
+            return Errno {init.error()};
+        ret = init.value();
     }
     if (ret < 0) {
         module.state = ModuleState::Going;
@@ -273,9 +277,12 @@ ErrorOr<void> load_module(
     // Steps 15-16: COMING, with a reference held during init; then parameters.
     m.state = ModuleState::Coming;
     m.refcount = 1;
-    if (int ret = parse_module_args(log, m.name, args, m.params()); ret < 0) {
+    auto parsed_args = parse_module_args(kernel, m.name, args, m.params());
+    if (parsed_args.is_error())
+        return Errno {parsed_args.error()}; // a set() Oopsed: the module stays COMING, as after a crash in init
+    if (parsed_args.value() < 0) {
         release_module(kernel, m.id);
-        return Errno {-ret};
+        return Errno {-parsed_args.value()};
     }
     return do_init_module(kernel, m);
 }

@@ -70,8 +70,10 @@ KSIM_EXPORT void __symbol_put(const char* name)
 {
     ksim::Kernel& kernel = ksim::Kernel::current();
     const ksim::ExportedSymbol* symbol = kernel.symbols().find(name);
-    if (!symbol)
+    if (!symbol) {
         __ksim_bug("kernel/module/main.c", 823); // Linux BUG()s on a name nobody exports
+        __builtin_trap();
+    }
     if (ksim::Module* owner = kernel.modules().find(symbol->owner))
         module_put(const_cast<struct module*>(owner->descriptor));
 }

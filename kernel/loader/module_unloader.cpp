@@ -9,6 +9,7 @@
 #include <ksim/abi.h>
 
 #include "core/kernel.h"
+#include "loader/module_ctors.h"
 #include "loader/params.h"
 
 namespace ksim {
@@ -54,6 +55,10 @@ void report_leaks(Kernel& kernel, const Module& module)
 
 void release_module(Kernel& kernel, OwnerId id)
 {
+    // A parameter's free() may be the module's own code: it runs while the
+    // kernel still knows the module's memory.
+    if (Module* going = kernel.modules().find(id))
+        free_module_params(kernel, going->params());
     std::unique_ptr<Module> module = kernel.modules().remove(id);
     if (!module)
         return;
@@ -61,7 +66,6 @@ void release_module(Kernel& kernel, OwnerId id)
     for (OwnerId provider : module->uses)
         if (Module* p = kernel.modules().find(provider))
             p->refcount--;
-    free_module_params(module->params());
     report_leaks(kernel, *module);
     kernel.report_leftovers(module->name, id);
     module->descriptor = nullptr;
@@ -101,12 +105,14 @@ ErrorOr<void> unload_module(Kernel& kernel, std::string_view name, unsigned flag
 
     module->state = ModuleState::Going;
     if (module->has_exit()) {
-        void (*exit)(void) = module->descriptor->exit;
-        if (!kernel.call_module([exit] { exit(); },
-                {"__do_sys_delete_module.constprop.0+0x178/0x280", "do_syscall_64+0x58/0xc0",
-                    "entry_SYSCALL_64_after_hwframe+0x64/0xce"}))
-            return Errno {task_killed};
+        auto ran = kernel.call_module(ModuleFunction(module->descriptor->exit),
+            {"__do_sys_delete_module.constprop.0+0x178/0x280", "do_syscall_64+0x58/0xc0",
+                "entry_SYSCALL_64_after_hwframe+0x64/0xce"});
+        if (ran.is_error())
+            return ran;
     }
+    if (auto destructed = run_module_dtors(kernel, *module); destructed.is_error())
+        return destructed; // the module stays GOING, as after a crash in exit
     release_module(kernel, module->id);
     return {};
 }

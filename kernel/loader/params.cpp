@@ -5,7 +5,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "printk/kernel_log.h"
+#include "core/kernel.h"
 
 namespace ksim {
 
@@ -73,9 +73,10 @@ bool parameq(const char* a, const char* b)
 
 } // namespace
 
-int parse_module_args(
-    KernelLog& log, const std::string& module_name, std::string args, std::span<const kernel_param> params)
+ErrorOr<int> parse_module_args(
+    Kernel& kernel, const std::string& module_name, std::string args, std::span<const kernel_param> params)
 {
+    KernelLog& log = kernel.log();
     args.push_back('\0');
     char* cursor = skip_spaces(args.data());
     int result = 0;
@@ -103,7 +104,13 @@ int parse_module_args(
         } else if (!val && !(match->ops->flags & KERNEL_PARAM_OPS_FL_NOARG)) {
             ret = -EINVAL;
         } else {
-            ret = match->ops->set(val, match);
+            auto set = kernel.call_module(ModuleFunction(match->ops->set),
+                {"parse_args+0x1a4/0x3a0", "load_module+0x1b6b/0x2140", "__do_sys_finit_module+0x93/0xf0",
+                    "do_syscall_64+0x58/0xc0", "entry_SYSCALL_64_after_hwframe+0x64/0xce"},
+                val, match);
+            if (set.is_error())
+                return Errno {set.error()};
+            ret = set.value();
         }
         if (ret == 0)
             continue;
@@ -117,11 +124,15 @@ int parse_module_args(
     return result;
 }
 
-void free_module_params(std::span<const kernel_param> params)
+void free_module_params(Kernel& kernel, std::span<const kernel_param> params)
 {
+    // The module is going whatever happens: an Oops here is reported and the rest are still freed.
     for (const kernel_param& kp : params)
-        if (kp.ops->free)
-            kp.ops->free(kp.arg);
+        if (ModuleFunction free(kp.ops->free); free)
+            (void)kernel.call_module(free,
+                {"destroy_params+0x2d/0x50", "free_module+0x2f/0x1c0", "__do_sys_delete_module.constprop.0+0x178/0x280",
+                    "do_syscall_64+0x58/0xc0", "entry_SYSCALL_64_after_hwframe+0x64/0xce"},
+                kp.arg);
 }
 
 } // namespace ksim

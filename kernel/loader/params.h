@@ -6,17 +6,22 @@
 
 #include <ksim/abi.h>
 
+#include "core/error_or.h"
+
 namespace ksim {
 
-class KernelLog;
+class Kernel;
 
 // Parses "a=1 b=\"x y\" c" into the module's parameters, left to right,
 // printing what Linux prints; unknown names only warn. Returns 0 or the
-// last -errno, as load_module sees it. `args` is consumed (NULs written in).
-int parse_module_args(
-    KernelLog& log, const std::string& module_name, std::string args, std::span<const kernel_param> params);
+// last -errno, as load_module sees it; or the task's death (task_killed,
+// ...) when a parameter's set() Oopsed. Each set() is module code (its
+// kernel_param_ops may be the module's own) and runs under the guard.
+ErrorOr<int> parse_module_args(
+    Kernel& kernel, const std::string& module_name, std::string args, std::span<const kernel_param> params);
 
-// Releases what setting parameters allocated (charp copies), at unload.
-void free_module_params(std::span<const kernel_param> params);
+// Releases what setting parameters allocated (charp copies), at unload,
+// through each parameter's free() under the guard.
+void free_module_params(Kernel& kernel, std::span<const kernel_param> params);
 
 } // namespace ksim

@@ -93,10 +93,12 @@ void DeferredWork::kill_tasklet(const struct tasklet_struct* tasklet)
 void DeferredWork::run_work(Kernel& kernel, const Pending& pending)
 {
     auto* work = static_cast<struct work_struct*>(pending.item);
-    auto func = reinterpret_cast<void (*)(struct work_struct*)>(const_cast<void*>(pending.code));
+    ModuleFunction func(reinterpret_cast<void (*)(struct work_struct*)>(const_cast<void*>(pending.code)));
     kernel.set_task(worker_task);
-    kernel.call_module_function(pending.code, [&] { func(work); },
-        {"process_one_work+0x1c7/0x380", "worker_thread+0x4d/0x380", "kthread+0xe9/0x110", "ret_from_fork+0x22/0x30"});
+    // A worker that dies is replaced; nobody waits for its status.
+    (void)kernel.call_module(func,
+        {"process_one_work+0x1c7/0x380", "worker_thread+0x4d/0x380", "kthread+0xe9/0x110", "ret_from_fork+0x22/0x30"},
+        work);
 }
 
 void DeferredWork::run_due(Kernel& kernel)
@@ -111,16 +113,11 @@ void DeferredWork::run_due(Kernel& kernel)
             m_tasklets.pop_front();
             auto* tasklet = static_cast<struct tasklet_struct*>(pending.item);
             kernel.set_task(softirq_task);
-            bool survived = kernel.call_module_function(pending.code,
-                [&] {
-                    if (tasklet->use_callback)
-                        tasklet->callback(tasklet);
-                    else
-                        tasklet->func(tasklet->data);
-                },
-                {"tasklet_action_common.constprop.0+0xc0/0xf0", "__do_softirq+0xcb/0x2ab", "__irq_exit_rcu+0xa5/0xf0",
-                    "sysvec_apic_timer_interrupt+0x72/0x90"});
-            if (!survived)
+            std::initializer_list<const char*> frames {"tasklet_action_common.constprop.0+0xc0/0xf0",
+                "__do_softirq+0xcb/0x2ab", "__irq_exit_rcu+0xa5/0xf0", "sysvec_apic_timer_interrupt+0x72/0x90"};
+            auto ran = tasklet->use_callback ? kernel.call_module(ModuleFunction(tasklet->callback), frames, tasklet)
+                                             : kernel.call_module(ModuleFunction(tasklet->func), frames, tasklet->data);
+            if (ran.is_error())
                 panic_in_interrupt(kernel);
             continue;
         }
@@ -131,11 +128,11 @@ void DeferredWork::run_due(Kernel& kernel)
             Timer timer = *due;
             m_timers.erase(due);
             kernel.set_task(softirq_task);
-            bool survived = kernel.call_module_function(reinterpret_cast<const void*>(timer.function),
-                [&] { timer.function(timer.timer); },
+            auto ran = kernel.call_module(ModuleFunction(timer.function),
                 {"call_timer_fn+0x27/0x130", "__run_timers.part.0+0x1e8/0x280", "run_timer_softirq+0x3a/0x80",
-                    "__do_softirq+0xcb/0x2ab", "__irq_exit_rcu+0xa5/0xf0", "sysvec_apic_timer_interrupt+0x72/0x90"});
-            if (!survived)
+                    "__do_softirq+0xcb/0x2ab", "__irq_exit_rcu+0xa5/0xf0", "sysvec_apic_timer_interrupt+0x72/0x90"},
+                timer.timer);
+            if (ran.is_error())
                 panic_in_interrupt(kernel);
             continue;
         }

@@ -28,7 +28,7 @@ int cmd_cat(CommandContext& c)
             if (!c.out)
                 return 1; // the reader of our pipe has gone
         }
-        if (status == 137 || status == 130)
+        if (status > 128)
             return status; // the process died
     }
     return status;

@@ -113,7 +113,7 @@ int cmd_dd(CommandContext& c)
         (data.size() == block ? full_out : partial_out)++;
         bytes += data.size();
     }
-    if (status == 137 || status == 130)
+    if (status > 128)
         return status; // the process died
     if (!quiet) {
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

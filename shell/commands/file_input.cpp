@@ -54,9 +54,9 @@ std::optional<std::string> read_whole_input(CommandContext& c, const std::string
 
 int report_error(CommandContext& c, const std::string& what, int error)
 {
-    if (error == task_killed) {
-        c.err << "Killed\n";
-        return 137;
+    if (task_died(error)) {
+        c.err << task_death_message(error) << "\n";
+        return task_death_status(error);
     }
     if (error == interrupted_error) {
         c.err << "\n";

@@ -50,9 +50,9 @@ int cmd_insmod(CommandContext& c)
     }
     auto result = c.kernel.init_module(std::as_bytes(std::span(image.data(), image.size())), path, options, flags);
     if (result.is_error()) {
-        if (result.error() == task_killed) {
-            c.err << "Killed\n";
-            return 137;
+        if (task_died(result.error())) {
+            c.err << task_death_message(result.error()) << "\n";
+            return task_death_status(result.error());
         }
         c.err << "insmod: ERROR: could not insert module " << path << ": " << insmod_strerror(result.error()) << "\n";
         return 1;

@@ -38,7 +38,7 @@ public:
             log("WARNING", warning);
     }
 
-    // Returns 0, 1, or 137 when the kernel killed the command (an Oops).
+    // Returns 0, 1, or 128 + the signal when the kernel killed the command (an Oops).
     int insert(const std::string& requested, const std::string& extra_options)
     {
         std::vector<std::string> names = m_tree.lookup(requested);
@@ -109,7 +109,7 @@ private:
             return fatal_status;
         }
         for (const std::string& pre : softdeps(name, "pre"))
-            if (int status = insert_quietly_if_needed(pre); status == 137)
+            if (int status = insert_quietly_if_needed(pre); status > 128)
                 return status;
         for (auto dep = entry->dependencies.rbegin(); dep != entry->dependencies.rend(); ++dep) {
             std::string dep_name = module_name_from(*dep);
@@ -130,7 +130,7 @@ private:
         if (int error = insmod(name, options); error != 0)
             return report_insert_error(name, error);
         for (const std::string& post : softdeps(name, "post"))
-            if (int status = insert_quietly_if_needed(post); status == 137)
+            if (int status = insert_quietly_if_needed(post); status > 128)
                 return status;
         return 0;
     }
@@ -141,7 +141,7 @@ private:
         if (loaded(name) && !m_options.show_depends)
             return 0;
         int error = insmod(name, m_tree.config.options_of(name));
-        return error == task_killed ? 137 : 0;
+        return task_died(error) ? task_death_status(error) : 0;
     }
 
     // Returns 0 or the errno of finit_module.
@@ -163,9 +163,9 @@ private:
 
     int report_insert_error(const std::string& name, int error)
     {
-        if (error == task_killed) {
-            m_c.err << "Killed\n";
-            return 137;
+        if (task_died(error)) {
+            m_c.err << task_death_message(error) << "\n";
+            return task_death_status(error);
         }
         std::string text = error == EEXIST ? "Module already in kernel"
             : error == ENOENT              ? "Unknown symbol in module, or unknown parameter (see dmesg)"
@@ -192,8 +192,9 @@ private:
         const kmod::DepEntry* entry = m_tree.index ? m_tree.index->find(name) : nullptr;
         for (const std::string& dep : entry ? entry->dependencies : std::vector<std::string> {}) {
             std::string dep_name = module_name_from(dep);
-            if (loaded(dep_name) && !in_use(dep_name) && rmmod(dep_name) == 137)
-                return 137;
+            if (loaded(dep_name) && !in_use(dep_name))
+                if (int status = rmmod(dep_name); status > 128)
+                    return status;
         }
         return 0;
     }
@@ -207,9 +208,9 @@ private:
         auto result = m_c.kernel.delete_module(name, 0);
         if (!result.is_error())
             return 0;
-        if (result.error() == task_killed) {
-            m_c.err << "Killed\n";
-            return 137;
+        if (task_died(result.error())) {
+            m_c.err << task_death_message(result.error()) << "\n";
+            return task_death_status(result.error());
         }
         log("ERROR", "could not remove '" + name + "': " + std::strerror(result.error()));
         return 1;
@@ -319,7 +320,7 @@ int cmd_modprobe(CommandContext& c)
     int status = 0;
     for (const std::string& name : args) {
         int result = options.remove ? modprobe.remove(name) : modprobe.insert(name, "");
-        if (result == 137 || (result != 0 && options.remove))
+        if (result > 128 || (result != 0 && options.remove))
             return result;
         status = result ? result : status;
     }

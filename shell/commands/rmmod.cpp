@@ -68,9 +68,9 @@ int cmd_rmmod(CommandContext& c)
         }
         auto result = c.kernel.delete_module(name, flags);
         if (result.is_error()) {
-            if (result.error() == task_killed) {
-                c.err << "Killed\n";
-                return 137;
+            if (task_died(result.error())) {
+                c.err << task_death_message(result.error()) << "\n";
+                return task_death_status(result.error());
             }
             c.err << "rmmod: ERROR: could not remove '" << name << "': " << std::strerror(result.error()) << "\n";
             c.err << "rmmod: ERROR: could not remove module " << arg << ": " << std::strerror(result.error()) << "\n";

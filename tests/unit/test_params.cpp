@@ -101,8 +101,9 @@ TEST_CASE("parse_args: quotes, bare booleans, dashes, arrays and unknown names")
     Kernel kernel;
     Params p;
     uint64_t mark = kernel.log().ring().next_seq();
-    int ret = parse_module_args(kernel.log(), "demo",
-        "number=0x10 flag inverted=n \"text=two words\" small-one=-3 array=4,5 bogus fixed=abc hex=255", p.table);
+    int ret = parse_module_args(kernel, "demo",
+        "number=0x10 flag inverted=n \"text=two words\" small-one=-3 array=4,5 bogus fixed=abc hex=255", p.table)
+                  .value();
     CHECK(ret == 0);
     CHECK(p.number == 16);
     CHECK(p.flag);
@@ -118,7 +119,7 @@ TEST_CASE("parse_args: quotes, bare booleans, dashes, arrays and unknown names")
     CHECK(std::string(page) == "0x0000ff\n");
     CHECK(param_array_ops.get(page, &p.table[5]) == 4);
     CHECK(std::string(page) == "4,5\n");
-    free_module_params(p.table);
+    free_module_params(kernel, p.table);
     CHECK(p.text == nullptr);
 }
 
@@ -127,13 +128,13 @@ TEST_CASE("parse_args: errors are reported as Linux words them, and parsing goes
     Kernel kernel;
     Params p;
     uint64_t mark = kernel.log().ring().next_seq();
-    CHECK(parse_module_args(kernel.log(), "demo", "number=abc flag=1", p.table) == -EINVAL);
+    CHECK(parse_module_args(kernel, "demo", "number=abc flag=1", p.table).value() == -EINVAL);
     CHECK(p.flag); // later parameters are still set
-    CHECK(parse_module_args(kernel.log(), "demo", "small_one=40000", p.table) == -ERANGE);
-    CHECK(parse_module_args(kernel.log(), "demo", "array=1,2,3", p.table) == -EINVAL);
-    CHECK(parse_module_args(kernel.log(), "demo", "number", p.table) == -EINVAL);
-    CHECK(parse_module_args(kernel.log(), "demo", "fixed=toolong", p.table) == -ENOSPC);
-    CHECK(parse_module_args(kernel.log(), "demo", "number=5 -- number=6", p.table) == 0);
+    CHECK(parse_module_args(kernel, "demo", "small_one=40000", p.table).value() == -ERANGE);
+    CHECK(parse_module_args(kernel, "demo", "array=1,2,3", p.table).value() == -EINVAL);
+    CHECK(parse_module_args(kernel, "demo", "number", p.table).value() == -EINVAL);
+    CHECK(parse_module_args(kernel, "demo", "fixed=toolong", p.table).value() == -ENOSPC);
+    CHECK(parse_module_args(kernel, "demo", "number=5 -- number=6", p.table).value() == 0);
     CHECK(p.number == 5);
     CHECK(new_lines(kernel, mark)
         == std::vector<std::string> {

@@ -7,10 +7,17 @@
 
 __KSIM_BEGIN_DECLS
 void __warn_printk(const char *file, int line, const char *function);
-__noreturn void __ksim_bug(const char *file, int line);
+/* Prints "kernel BUG at FILE:LINE!"; the caller then traps. */
+void __ksim_bug(const char *file, int line);
 __KSIM_END_DECLS
 
-#define BUG() __ksim_bug(__FILE__, __LINE__)
+/* As on Linux, the trap (ud2) is in the function that called BUG(), so the
+ * invalid-opcode Oops names it in RIP. */
+#define BUG()                              \
+	do {                                   \
+		__ksim_bug(__FILE__, __LINE__);    \
+		__builtin_trap();                  \
+	} while (0)
 #define BUG_ON(condition)          \
 	do {                           \
 		if (unlikely(condition))   \
