@@ -293,7 +293,7 @@ std::variant<Lesson, LessonError> parse_lesson(std::string_view text, const std:
     nlohmann::json json;
     try {
         json = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) { // out_of_range too: a number past a double's range
         return LessonError {where + ": not valid JSON: " + e.what()};
     }
     try {

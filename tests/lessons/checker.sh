@@ -62,6 +62,7 @@ check_error '{"title": "t", "checks": []}' "$bad/lesson.json: 'module' is missin
 check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"run": "x"}]}, {"id": "a", "title": "c", "steps": [{"run": "y"}]}]}' \
     "$bad/lesson.json: checks[1]: the id 'a' is used twice"
 check_error '{"title": "t", ' "$bad/lesson.json: not valid JSON"
+check_error '{"title": 1e999}' "$bad/lesson.json: not valid JSON"
 check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"run": "x", "stdout_matches": "(x"}]}]}' \
     "$bad/lesson.json: checks[0].steps[0]: 'stdout_matches' is not a valid regular expression: '(x'"
 check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"read": "/x", "matches": "[a"}]}]}' \
