@@ -74,6 +74,9 @@ std::string insmod_strerror(int error);
 // Reads a whole host file; false with errno set when it cannot.
 bool read_host_file(const std::string& path, std::string& contents);
 
+// A file name as coreutils shows it in messages (quotef): '' when empty, quoted
+// when a shell would need it, control bytes as $'\ooo'.
+std::string quote_name(const std::string& name);
 // A file to read, or standard input for "-": what cat, head, wc... read.
 ErrorOr<std::unique_ptr<InputSource>> open_input(CommandContext& c, const std::string& path);
 // All of a file or standard input; nothing, after reporting the error as

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -22,13 +23,15 @@ namespace ksim::shell {
 
 namespace {
 
+// "" stays "", a name no file has: open("") is ENOENT, not the current directory.
 std::string absolute(const std::string& path)
 {
-    return std::filesystem::absolute(path).lexically_normal().string();
+    if (path.empty())
+        return path;
+    std::error_code ec;
+    std::filesystem::path full = std::filesystem::absolute(path, ec);
+    return (ec ? std::filesystem::path(path) : full).lexically_normal().string();
 }
-
-// Marks where an unquoted command substitution's output splits into words.
-constexpr char field_break = '\x05';
 
 // bash reports write errors of its builtins itself; other commands report their own.
 bool is_builtin(const std::string& name)
@@ -135,6 +138,12 @@ int Shell::run_line(const std::string& line, Streams streams)
 
 int Shell::run_child(const std::string& line, bool root, Streams streams)
 {
+    // Each child shell is a nested call here, where bash forks: bound the depth so the stack cannot run out.
+    if (m_child_depth >= max_child_depth) {
+        streams.err << "ksim: maximum shell nesting level exceeded (" << max_child_depth << ")\n";
+        return 2;
+    }
+    ++m_child_depth;
     unsigned saved_uid = m_uid;
     std::optional<int> saved_exit = m_exit_status;
     // The child's own descriptors close when it exits.
@@ -148,6 +157,7 @@ int Shell::run_child(const std::string& line, bool root, Streams streams)
     m_held = std::move(saved_held);
     m_uid = saved_uid;
     m_exit_status = saved_exit;
+    --m_child_depth;
     return status;
 }
 
@@ -169,57 +179,23 @@ int Shell::run_pipeline(const Pipeline& pipeline, const ParsedLine& parsed, Stre
     return status;
 }
 
-std::vector<std::string> Shell::expand(
-    const std::vector<std::string>& words, const ParsedLine& parsed, std::ostream& err)
+std::vector<std::string> Shell::expand(const std::vector<Word>& words, const ParsedLine& parsed, std::ostream& err)
 {
-    std::vector<std::string> result;
-    for (const std::string& word : words) {
-        std::string text;
-        bool split = false;
-        for (size_t i = 0; i < word.size(); ++i) {
-            char c = word[i];
-            if (c == status_marker) {
-                text += std::to_string(m_last_status);
-                continue;
-            }
-            if (c != substitution_start && c != quoted_substitution_start) {
-                text += c;
-                continue;
-            }
-            size_t end = word.find(substitution_end, i);
-            size_t index = std::stoul(word.substr(i + 1, end - i - 1));
-            i = end;
-            std::ostringstream captured;
-            EmptyInput none;
-            int saved_status = m_last_status;
-            run_child(parsed.substitutions.at(index), false, {none, captured, err});
-            m_last_status = saved_status;
-            std::string output = captured.str();
-            while (!output.empty() && output.back() == '\n')
-                output.pop_back();
-            if (c == substitution_start) {
-                split = true;
-                for (char& o : output)
-                    if (o == ' ' || o == '\t' || o == '\n')
-                        o = field_break;
-            }
-            text += output;
-        }
-        if (!split) {
-            result.push_back(text);
-            continue;
-        }
-        std::string field;
-        for (char c : text + field_break) {
-            if (c != field_break) {
-                field += c;
-            } else if (!field.empty()) {
-                result.push_back(field);
-                field.clear();
-            }
-        }
-    }
-    return result;
+    return expand_words(
+        words, m_last_status, [&](size_t index) { return substitute(parsed.substitutions.at(index), err); });
+}
+
+std::string Shell::substitute(const std::string& command, std::ostream& err)
+{
+    std::ostringstream captured;
+    EmptyInput none;
+    int saved_status = m_last_status;
+    run_child(command, false, {none, captured, err});
+    m_last_status = saved_status;
+    std::string output = captured.str();
+    while (!output.empty() && output.back() == '\n')
+        output.pop_back();
+    return output;
 }
 
 void Shell::become_shell()
@@ -241,16 +217,25 @@ bool Shell::apply_redirections(
             continue;
         }
         if (r.kind == RedirectKind::Duplicate) {
-            int source = std::stoi(r.target);
-            if (source > 9 || slots[source].kind == Slot::Kind::Closed) {
-                err << "ksim: " << r.target << ": Bad file descriptor\n";
+            // The lexer took only digits. A number too big for an int is a word to bash, and its
+            // dup2() fails with EBADF blamed on the word for 0<& and 1>&, else on the descriptor.
+            std::string source_text = r.target.literal();
+            int source = -1;
+            std::errc error = std::from_chars(source_text.data(), source_text.data() + source_text.size(), source).ec;
+            if (error != std::errc {} || source > 9 || slots[source].kind == Slot::Kind::Closed) {
+                bool word = error != std::errc {} && r.fd > 1;
+                err << "ksim: " << (word ? std::to_string(r.fd) : r.typed) << ": Bad file descriptor\n";
                 return false;
             }
             slots[r.fd] = slots[source];
             continue;
         }
         std::vector<std::string> targets = expand({r.target}, parsed, err);
-        std::string target = targets.size() == 1 ? targets.front() : r.target;
+        if (targets.size() != 1) {
+            err << "ksim: " << r.typed << ": ambiguous redirect\n";
+            return false;
+        }
+        const std::string& target = targets.front();
         int flags = r.kind == RedirectKind::Read ? open_read_only
             : r.kind == RedirectKind::ReadWrite  ? open_read_write | open_create
             : r.kind == RedirectKind::Append     ? open_write_only | open_create | open_append
@@ -341,6 +326,19 @@ int Shell::run_simple(const SimpleCommand& command, const ParsedLine& parsed, St
     return status;
 }
 
+// A command that fails in a way it did not foresee ends as a process would, never taking the shell with it.
+int Shell::run_guarded(const Command& command, CommandContext& context)
+{
+    try {
+        return command.run(context);
+    } catch (const std::bad_alloc&) {
+        context.err << context.args[0] << ": memory exhausted\n"; // coreutils' xalloc_die()
+    } catch (const std::exception& e) {
+        context.err << context.args[0] << ": internal error: " << e.what() << "\n";
+    }
+    return 1;
+}
+
 int Shell::dispatch(std::vector<std::string> words, Streams streams)
 {
     bool root = m_uid == 0;
@@ -362,7 +360,7 @@ int Shell::dispatch(std::vector<std::string> words, Streams streams)
     start_process(words[0], root);
     const int pid = m_kernel.task().pid;
     CommandContext context {*this, m_kernel, std::move(words), streams.in, streams.out, streams.err, root};
-    int status = command->run(context);
+    int status = run_guarded(*command, context);
     // A process can die where no system call returns to say so (in a
     // driver's release() as it closes a file): its parent sees the signal.
     if (int death = m_kernel.take_death_of(pid); death && status != task_death_status(death)) {

@@ -23,6 +23,9 @@ namespace ksim::shell {
 
 constexpr unsigned learner_uid = 1000;
 
+struct Command;
+struct CommandContext;
+
 // Where a command's standard streams go.
 struct Streams {
     InputSource& in;
@@ -70,11 +73,14 @@ private:
     int run_pipeline(const Pipeline& pipeline, const ParsedLine& parsed, Streams streams);
     int run_simple(const SimpleCommand& command, const ParsedLine& parsed, Streams streams);
     // $? and command substitutions, the latter split into words outside quotes.
-    std::vector<std::string> expand(const std::vector<std::string>& words, const ParsedLine& parsed, std::ostream& err);
+    std::vector<std::string> expand(const std::vector<Word>& words, const ParsedLine& parsed, std::ostream& err);
+    // The output of a command substitution, its trailing newlines removed.
+    std::string substitute(const std::string& command, std::ostream& err);
     // Opens, duplicates and closes the command's descriptors; false after reporting a failure.
     bool apply_redirections(
         const SimpleCommand& command, const ParsedLine& parsed, std::array<Slot, 10>& slots, std::ostream& err);
     int dispatch(std::vector<std::string> words, Streams streams);
+    int run_guarded(const Command& command, CommandContext& context);
     // Makes the kernel's current task a new process running `comm`.
     void start_process(const std::string& comm, bool root);
     void become_shell();
@@ -87,6 +93,8 @@ private:
     int m_pid;
     std::shared_ptr<UserMemory> m_memory; // the shell process's own address space
     std::optional<int> m_exit_status;
+    static constexpr int max_child_depth = 200;
+    int m_child_depth = 0; // child shells ($(...), sh -c) running inside this one
     std::map<int, std::shared_ptr<FileHandle>> m_held;
 };
 

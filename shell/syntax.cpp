@@ -1,8 +1,10 @@
 // The sh grammar ksim understands (see syntax.h).
 #include "shell/syntax.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -16,6 +18,7 @@ struct Token {
     TokenKind kind;
     std::string text;
     std::vector<Redirection> redirections {};
+    Word word {};
 };
 
 bool is_digit(char c)
@@ -64,7 +67,7 @@ public:
                 auto word = read_word();
                 if (auto* error = std::get_if<SyntaxError>(&word))
                     return *error;
-                tokens.push_back({TokenKind::Word, std::get<std::string>(word)});
+                tokens.push_back({TokenKind::Word, "", {}, std::move(std::get<Word>(word))});
             }
         }
         return tokens;
@@ -106,14 +109,16 @@ private:
             ++m_pos;
             if (peek(0) == '-') {
                 ++m_pos;
-                return Token {TokenKind::Redirect, "", {{fd, RedirectKind::Close, ""}}};
+                return Token {TokenKind::Redirect, "", {{fd, RedirectKind::Close, {}, "-"}}};
             }
             std::string source;
             while (is_digit(peek(0)))
                 source += m_line[m_pos++];
             if (source.empty())
                 return SyntaxError {"syntax error near unexpected token `&'"};
-            return Token {TokenKind::Redirect, "", {{fd, RedirectKind::Duplicate, source}}};
+            Word target;
+            target.append(source);
+            return Token {TokenKind::Redirect, "", {{fd, RedirectKind::Duplicate, std::move(target), source}}};
         }
         while (m_pos < m_line.size() && (m_line[m_pos] == ' ' || m_line[m_pos] == '\t'))
             ++m_pos;
@@ -121,12 +126,17 @@ private:
             return SyntaxError {"syntax error near unexpected token `newline'"};
         if (std::string_view(";&|<>").find(m_line[m_pos]) != std::string_view::npos)
             return SyntaxError {std::string("syntax error near unexpected token `") + m_line[m_pos] + "'"};
+        size_t word_start = m_pos;
         auto word = read_word();
         if (auto* error = std::get_if<SyntaxError>(&word))
             return *error;
-        Token token {TokenKind::Redirect, "", {{fd, kind, std::get<std::string>(word)}}};
-        if (both)
-            token.redirections.push_back({2, RedirectKind::Duplicate, "1"});
+        std::string typed = m_line.substr(word_start, m_pos - word_start);
+        Token token {TokenKind::Redirect, "", {{fd, kind, std::move(std::get<Word>(word)), typed}}};
+        if (both) {
+            Word standard_out;
+            standard_out.append("1");
+            token.redirections.push_back({2, RedirectKind::Duplicate, std::move(standard_out), "1"});
+        }
         return token;
     }
 
@@ -161,19 +171,17 @@ private:
                                          : "unexpected EOF while looking for matching ``'"};
     }
 
-    std::optional<SyntaxError> add_substitution(std::string& out, char close, bool quoted)
+    std::optional<SyntaxError> add_substitution(Word& out, char close, bool quoted)
     {
         auto body = read_substitution_body(close);
         if (auto* error = std::get_if<SyntaxError>(&body))
             return *error;
-        out += quoted ? quoted_substitution_start : substitution_start;
-        out += std::to_string(m_substitutions.size());
-        out += substitution_end;
+        out.add_substitution(m_substitutions.size(), quoted);
         m_substitutions.push_back(std::get<std::string>(body));
         return std::nullopt;
     }
 
-    std::optional<SyntaxError> expand_dollar(std::string& out, bool quoted)
+    std::optional<SyntaxError> expand_dollar(Word& out, bool quoted)
     {
         ++m_pos; // the '$'
         char c = peek(0);
@@ -183,12 +191,12 @@ private:
         }
         if (c == '?') {
             // Expanded when the command runs: in `false; echo $?` the status is the previous command's.
-            out += status_marker;
+            out.add_last_status();
             ++m_pos;
             return std::nullopt;
         }
         if (c == '$') {
-            out += std::to_string(m_expansions.shell_pid);
+            out.append(std::to_string(m_expansions.shell_pid));
             ++m_pos;
             return std::nullopt;
         }
@@ -202,20 +210,20 @@ private:
         if (braced && peek(0) == '}')
             ++m_pos;
         if (name.empty()) {
-            out += '$';
+            out.append("$");
             return std::nullopt;
         }
         if (const char* value = std::getenv(name.c_str()))
-            out += value;
+            out.append(value);
         return std::nullopt;
     }
 
-    std::variant<std::string, SyntaxError> read_word()
+    std::variant<Word, SyntaxError> read_word()
     {
-        std::string out;
+        Word out;
         if (peek(0) == '~' && (peek(1) == '/' || peek(1) == '\0' || peek(1) == ' ')) {
             if (const char* home = std::getenv("HOME"))
-                out += home;
+                out.append(home);
             ++m_pos;
         }
         while (m_pos < m_line.size()) {
@@ -227,7 +235,7 @@ private:
                 size_t end = m_line.find('\'', m_pos + 1);
                 if (end == std::string::npos)
                     return SyntaxError {"unexpected EOF while looking for matching `''"};
-                out.append(m_line, m_pos + 1, end - m_pos - 1);
+                out.append(std::string_view(m_line).substr(m_pos + 1, end - m_pos - 1));
                 m_pos = end + 1;
             } else if (c == '"') {
                 ++m_pos;
@@ -240,7 +248,7 @@ private:
                         break;
                     }
                     if (d == '\\' && std::string_view("$`\"\\").find(peek(1)) != std::string_view::npos) {
-                        out += peek(1);
+                        out.append(peek(1));
                         m_pos += 2;
                     } else if (d == '$') {
                         error = expand_dollar(out, true);
@@ -248,13 +256,13 @@ private:
                         ++m_pos;
                         error = add_substitution(out, '`', true);
                     } else {
-                        out += d;
+                        out.append(d);
                         ++m_pos;
                     }
                 }
             } else if (c == '\\') {
                 if (m_pos + 1 < m_line.size())
-                    out += m_line[m_pos + 1];
+                    out.append(m_line[m_pos + 1]);
                 m_pos += 2;
             } else if (c == '$') {
                 error = expand_dollar(out, false);
@@ -262,7 +270,7 @@ private:
                 ++m_pos;
                 error = add_substitution(out, '`', false);
             } else {
-                out += c;
+                out.append(c);
                 ++m_pos;
             }
             if (error)
@@ -279,6 +287,72 @@ private:
 
 } // namespace
 
+void Word::append(std::string_view text)
+{
+    if (!parts.empty())
+        if (auto* last = std::get_if<Literal>(&parts.back())) {
+            last->text += text;
+            return;
+        }
+    parts.push_back(Literal {std::string(text)});
+}
+
+bool Word::is_literal() const
+{
+    return std::ranges::all_of(parts, [](const WordPart& part) { return std::holds_alternative<Literal>(part); });
+}
+
+std::string Word::literal() const
+{
+    std::string text;
+    for (const WordPart& part : parts)
+        if (const auto* literal = std::get_if<Literal>(&part))
+            text += literal->text;
+    return text;
+}
+
+std::vector<std::string> expand_words(
+    const std::vector<Word>& words, int last_status, const std::function<std::string(size_t)>& substitute)
+{
+    std::vector<std::string> result;
+    for (const Word& word : words) {
+        // An unquoted substitution's output splits at blanks; the text around it joins the first and last fields.
+        std::vector<std::string> fields(1);
+        bool split = false;
+        for (const WordPart& part : word.parts) {
+            if (const auto* literal = std::get_if<Literal>(&part)) {
+                fields.back() += literal->text;
+                continue;
+            }
+            if (std::holds_alternative<LastStatus>(part)) {
+                fields.back() += std::to_string(last_status);
+                continue;
+            }
+            const auto& substitution = std::get<Substitution>(part);
+            std::string output = substitute(substitution.index);
+            if (substitution.quoted) {
+                fields.back() += output;
+                continue;
+            }
+            split = true;
+            for (char o : output) {
+                if (o != ' ' && o != '\t' && o != '\n')
+                    fields.back() += o;
+                else if (!fields.back().empty())
+                    fields.emplace_back();
+            }
+        }
+        if (!split) {
+            result.push_back(std::move(fields.front()));
+            continue;
+        }
+        for (std::string& field : fields)
+            if (!field.empty())
+                result.push_back(std::move(field));
+    }
+    return result;
+}
+
 std::variant<ParsedLine, SyntaxError> parse_line(const std::string& line, const Expansions& expansions)
 {
     ParsedLine parsed;
@@ -294,7 +368,7 @@ std::variant<ParsedLine, SyntaxError> parse_line(const std::string& line, const 
     for (const Token& t : std::get<std::vector<Token>>(lexed)) {
         switch (t.kind) {
         case TokenKind::Word:
-            command.words.push_back(t.text);
+            command.words.push_back(t.word);
             have_command = true;
             break;
         case TokenKind::Redirect:

@@ -12,14 +12,14 @@ int cmd_cat(CommandContext& c)
     for (const std::string& path : paths) {
         auto input = open_input(c, path);
         if (input.is_error()) {
-            status = report_error(c, path, input.error());
+            status = report_error(c, quote_name(path), input.error());
             continue;
         }
         // coreutils reads 128 KiB at a time until read() returns 0.
         while (true) {
             auto chunk = input.value()->read(128 << 10);
             if (chunk.is_error()) {
-                status = report_error(c, path, chunk.error());
+                status = report_error(c, quote_name(path), chunk.error());
                 break;
             }
             if (chunk.value().empty())

@@ -1,7 +1,11 @@
 // dd: copy blocks between files and devices (if= of= bs= count= skip= seek= status=).
+#include <sys/sysinfo.h>
+
 #include <chrono>
 #include <cstdio>
+#include <climits>
 #include <map>
+#include <variant>
 
 #include "shell/command.h"
 #include "shell/shell.h"
@@ -10,18 +14,63 @@ namespace ksim::shell {
 
 namespace {
 
-// "512", "4K", "1M", "2kB", "3b": bytes; nullopt when malformed.
-std::optional<unsigned long long> parse_size(const std::string& text)
+enum class NumberError { Invalid, Overflow };
+
+// "512", "4K", "1M", "2kB", "3KiB", "1G" as coreutils reads them: bytes, or why not.
+std::variant<unsigned long long, NumberError> parse_size(const std::string& text)
 {
-    static const std::map<std::string, unsigned long long> suffixes = {{"", 1}, {"c", 1}, {"w", 2}, {"b", 512},
-        {"kB", 1000}, {"K", 1024}, {"k", 1024}, {"MB", 1000000}, {"M", 1 << 20}, {"GB", 1000000000}, {"G", 1 << 30}};
+    static const std::map<std::string, unsigned long long> suffixes = [] {
+        std::map<std::string, unsigned long long> table = {{"", 1}, {"c", 1}, {"w", 2}, {"b", 512}, {"kB", 1000}};
+        unsigned long long binary = 1, decimal = 1;
+        for (char letter : std::string("KMGTPE")) {
+            binary *= 1024;
+            decimal *= 1000;
+            table[std::string(1, letter)] = binary;
+            table[std::string(1, letter) + "iB"] = binary;
+            table[std::string(1, letter) + "B"] = decimal;
+        }
+        table["k"] = 1024;
+        return table;
+    }();
     size_t digits = 0;
     while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))
         ++digits;
     auto suffix = suffixes.find(text.substr(digits));
     if (digits == 0 || suffix == suffixes.end())
-        return std::nullopt;
-    return std::stoull(text.substr(0, digits)) * suffix->second;
+        return NumberError::Invalid;
+    unsigned long long value = 0;
+    for (size_t i = 0; i < digits; ++i)
+        if (__builtin_mul_overflow(value, 10ULL, &value) || __builtin_add_overflow(value, text[i] - '0', &value))
+            return NumberError::Overflow;
+    if (__builtin_mul_overflow(value, suffix->second, &value) || value > static_cast<unsigned long long>(LLONG_MAX))
+        return NumberError::Overflow;
+    return value;
+}
+
+// "100 GiB": coreutils' human_readable() in powers of 1024, rounded to nearest.
+std::string human_size(unsigned long long bytes)
+{
+    const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    double amount = static_cast<double>(bytes);
+    int unit = 0;
+    while (amount >= 1024 && unit < 6) {
+        amount /= 1024;
+        ++unit;
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, unit > 0 && amount < 10 ? "%.1f %s" : "%.0f %s", amount, units[unit]);
+    return text;
+}
+
+// Whether one buffer of `bytes` could be had: Linux's heuristic overcommit
+// refuses a single allocation larger than all RAM and swap.
+bool can_allocate(unsigned long long bytes)
+{
+    struct sysinfo info { };
+    if (sysinfo(&info) != 0)
+        return true;
+    unsigned long long total = (static_cast<unsigned long long>(info.totalram) + info.totalswap) * info.mem_unit;
+    return bytes <= total;
 }
 
 // "12 bytes copied, 0.000153 s, 78.4 kB/s", coreutils' summary line.
@@ -52,23 +101,26 @@ int cmd_dd(CommandContext& c)
         const std::string& a = c.args[i];
         size_t equals = a.find('=');
         std::string key = a.substr(0, equals), value = equals == std::string::npos ? "" : a.substr(equals + 1);
-        std::optional<unsigned long long> number = parse_size(value);
+        auto number = parse_size(value);
+        bool numeric = key == "bs" || key == "count" || key == "skip" || key == "seek";
+        if (numeric && (std::holds_alternative<NumberError>(number) || (key == "bs" && std::get<0>(number) == 0))) {
+            bool overflow = std::holds_alternative<NumberError>(number) && std::get<1>(number) == NumberError::Overflow;
+            c.err << "dd: invalid number: '" << value << "'"
+                  << (overflow ? ": Value too large for defined data type" : "") << "\n";
+            return 1;
+        }
         if (key == "if")
             input = value;
         else if (key == "of")
             output = value;
         else if (key == "status")
             quiet = value == "none";
-        else if ((key == "bs" || key == "count" || key == "skip" || key == "seek") && number) {
-            (key == "bs" ? block : key == "count" ? count : key == "skip" ? skip : seek) = *number;
+        else if (numeric) {
+            (key == "bs" ? block : key == "count" ? count : key == "skip" ? skip : seek) = std::get<0>(number);
         } else {
             c.err << "dd: invalid argument '" << a << "'\n";
             return 1;
         }
-    }
-    if (block == 0) {
-        c.err << "dd: invalid number: '0'\n";
-        return 1;
     }
     auto source = open_input(c, input);
     if (source.is_error())
@@ -79,9 +131,18 @@ int cmd_dd(CommandContext& c)
         if (file.is_error())
             return report_error(c, "failed to open '" + output + "'", file.error());
         sink = file.release_value();
-        if (seek)
-            if (auto moved = sink->seek(static_cast<long long>(seek * block), 0); moved.is_error())
+        if (seek) {
+            long long offset = 0;
+            if (__builtin_mul_overflow(seek, block, &offset))
+                return report_error(c, "'" + output + "': cannot seek", EOVERFLOW);
+            if (auto moved = sink->seek(offset, 0); moved.is_error())
                 return report_error(c, "'" + output + "': cannot seek", moved.error());
+        }
+    }
+    // As coreutils, the buffer is allocated once the files are open.
+    if (!can_allocate(block)) {
+        c.err << "dd: memory exhausted by input buffer of size " << block << " bytes (" << human_size(block) << ")\n";
+        return 1;
     }
     auto started = std::chrono::steady_clock::now();
     unsigned long long full_in = 0, partial_in = 0, full_out = 0, partial_out = 0, bytes = 0;

@@ -1,5 +1,8 @@
 // grep: print the lines of files or standard input that match a pattern.
-#include <regex>
+#include <regex.h>
+
+#include <optional>
+#include <string_view>
 
 #include "shell/command.h"
 
@@ -7,37 +10,59 @@ namespace ksim::shell {
 
 namespace {
 
-// A POSIX basic regular expression (with GNU's \+ \? \|) as an ECMAScript
-// one: in BRE, ( ) { } | + ? are literal unless escaped.
-std::string basic_to_ecmascript(const std::string& pattern)
-{
-    std::string out;
-    for (size_t i = 0; i < pattern.size(); ++i) {
-        char c = pattern[i];
-        if (c == '[') {
-            // A bracket expression is copied whole; a ] right after [ or [^ belongs to it.
-            size_t end = i + 1;
-            if (end < pattern.size() && pattern[end] == '^')
-                ++end;
-            if (end < pattern.size() && pattern[end] == ']')
-                ++end;
-            while (end < pattern.size() && pattern[end] != ']')
-                end += pattern.compare(end, 2, "[:") == 0 ? pattern.find(":]", end) - end + 2 : 1;
-            out += pattern.substr(i, end - i + 1);
-            i = end;
-        } else if (c == '\\' && i + 1 < pattern.size()) {
-            char next = pattern[++i];
-            if (std::string_view("(){}|+?").find(next) != std::string_view::npos)
-                out += next;
-            else
-                out += std::string("\\") + next;
-        } else if (std::string_view("(){}|+?").find(c) != std::string_view::npos) {
-            out += std::string("\\") + c;
-        } else {
-            out += c;
-        }
+// A compiled POSIX regular expression (the C library's, as GNU grep's
+// semantics are; it does not backtrack exponentially as std::regex does).
+class Pattern {
+public:
+    Pattern() = default;
+    Pattern(const Pattern&) = delete;
+    Pattern& operator=(const Pattern&) = delete;
+    ~Pattern()
+    {
+        if (m_compiled)
+            regfree(&m_regex);
     }
-    return out;
+
+    // The compiler's message when the pattern is not valid.
+    std::optional<std::string> compile(const std::string& pattern, int flags)
+    {
+        int error = regcomp(&m_regex, pattern.c_str(), flags);
+        if (error == 0) {
+            m_compiled = true;
+            return std::nullopt;
+        }
+        char message[256];
+        regerror(error, &m_regex, message, sizeof message);
+        regfree(&m_regex);
+        return message;
+    }
+
+    // The first match in line[from..], as [start, end); any bytes, NUL included.
+    std::optional<std::pair<size_t, size_t>> find(std::string_view line, size_t from) const
+    {
+        regmatch_t match[1];
+        match[0].rm_so = static_cast<regoff_t>(from);
+        match[0].rm_eo = static_cast<regoff_t>(line.size());
+        if (regexec(&m_regex, line.data(), 1, match, REG_STARTEND | (from > 0 ? REG_NOTBOL : 0)) != 0)
+            return std::nullopt;
+        return std::pair<size_t, size_t> {match[0].rm_so, match[0].rm_eo};
+    }
+
+private:
+    regex_t m_regex {};
+    bool m_compiled = false;
+};
+
+// A fixed string as a basic regular expression that matches just it.
+std::string escape_basic(const std::string& text)
+{
+    std::string escaped;
+    for (char ch : text) {
+        if (std::string_view("\\^$.*[]").find(ch) != std::string_view::npos)
+            escaped += '\\';
+        escaped += ch;
+    }
+    return escaped;
 }
 
 } // namespace
@@ -73,25 +98,14 @@ int cmd_grep(CommandContext& c)
     }
     std::string pattern = operands.front();
     std::vector<std::string> paths(operands.begin() + 1, operands.end());
-    if (fixed) {
-        std::string escaped;
-        for (char ch : pattern) {
-            if (std::string_view("\\^$.|?*+()[]{}").find(ch) != std::string_view::npos)
-                escaped += '\\';
-            escaped += ch;
-        }
-        pattern = escaped;
-    } else if (!extended) {
-        pattern = basic_to_ecmascript(pattern);
-    }
+    if (fixed)
+        pattern = escape_basic(pattern);
     if (whole_word)
-        pattern = "\\b(?:" + pattern + ")\\b";
-    std::regex regex;
-    try {
-        auto flags = std::regex::ECMAScript;
-        regex = std::regex(pattern, ignore_case ? flags | std::regex::icase : flags);
-    } catch (const std::regex_error&) {
-        c.err << "grep: Invalid regular expression\n";
+        pattern = extended && !fixed ? "\\b(" + pattern + ")\\b" : "\\b\\(" + pattern + "\\)\\b";
+    Pattern regex;
+    int flags = (extended && !fixed ? REG_EXTENDED : 0) | (ignore_case ? REG_ICASE : 0);
+    if (auto error = regex.compile(pattern, flags)) {
+        c.err << "grep: " << *error << "\n";
         return 2;
     }
     bool many = paths.size() > 1;
@@ -113,7 +127,7 @@ int cmd_grep(CommandContext& c)
             std::string line = data.substr(start, end == std::string::npos ? std::string::npos : end - start);
             start = end == std::string::npos ? data.size() : end + 1;
             ++number;
-            if (std::regex_search(line, regex) == invert)
+            if (regex.find(line, 0).has_value() == invert)
                 continue;
             ++count;
             matched = true;
@@ -124,9 +138,15 @@ int cmd_grep(CommandContext& c)
                 c.out << head << line << "\n";
                 continue;
             }
-            for (std::sregex_iterator it(line.begin(), line.end(), regex), end; it != end; ++it)
-                if (it->length() > 0)
-                    c.out << head << it->str() << "\n";
+            for (size_t from = 0; from <= line.size();) {
+                auto found = regex.find(line, from);
+                if (!found)
+                    break;
+                auto [match_start, match_end] = *found;
+                if (match_end > match_start)
+                    c.out << head << line.substr(match_start, match_end - match_start) << "\n";
+                from = match_end > match_start ? match_end : match_end + 1;
+            }
         }
         if (count_only && !quiet)
             c.out << prefix << count << "\n";

@@ -1,5 +1,7 @@
 // ioctl: call a device's unlocked_ioctl from user space, with the argument in user memory when the command says so.
 #include <cctype>
+#include <cerrno>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 
@@ -38,20 +40,20 @@ std::string describe(unsigned command)
     return text;
 }
 
+// A C integer literal (decimal, 0x hex, 0 octal, maybe negative) that fits in 64 bits.
 bool parse_integer(const std::string& text, unsigned long long& value)
 {
-    try {
-        size_t used = 0;
-        long long signed_value = std::stoll(text, &used, 0);
-        value = static_cast<unsigned long long>(signed_value);
-        return used == text.size();
-    } catch (const std::out_of_range&) {
-        size_t used = 0;
-        value = std::stoull(text, &used, 0);
-        return used == text.size();
-    } catch (const std::exception&) {
+    if (text.empty() || std::isspace(static_cast<unsigned char>(text[0])))
         return false;
+    char* end = nullptr;
+    errno = 0;
+    if (text[0] == '-') {
+        long long signed_value = std::strtoll(text.c_str(), &end, 0);
+        value = static_cast<unsigned long long>(signed_value);
+    } else {
+        value = std::strtoull(text.c_str(), &end, 0);
     }
+    return errno == 0 && end == text.c_str() + text.size();
 }
 
 // The bytes an _IOR command returned: a number when it fits in 8 bytes, else text or hex.

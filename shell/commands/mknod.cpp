@@ -63,6 +63,14 @@ int cmd_mknod(CommandContext& c)
         c.err << "mknod: " << operands[0] << ": " << std::strerror(EPERM) << "\n";
         return 1;
     }
+    // The folder it goes in must exist and be one: /dev/null/x is ENOTDIR, as mknod(2) says.
+    std::string parent = std::filesystem::path("/dev/" + name).parent_path().string();
+    auto folder = c.kernel.vfs().resolve(parent);
+    int missing = folder.is_error() ? folder.error() : folder.value()->is_directory() ? 0 : ENOTDIR;
+    if (missing) {
+        c.err << "mknod: " << operands[0] << ": " << std::strerror(missing) << "\n";
+        return 1;
+    }
     auto made = Devtmpfs(c.kernel.vfs().root().subdirectory("dev"))
                     .create(c.kernel, name, make_dev(static_cast<unsigned>(major), static_cast<unsigned>(minor)),
                         static_cast<unsigned>(mode));

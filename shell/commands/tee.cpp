@@ -19,7 +19,7 @@ int cmd_tee(CommandContext& c)
     for (const std::string& path : paths) {
         auto file = c.shell.open(path, open_write_only | open_create | (append ? open_append : open_truncate));
         if (file.is_error()) {
-            status = report_error(c, path, file.error());
+            status = report_error(c, quote_name(path), file.error());
             continue;
         }
         files.emplace_back(path, file.release_value());
@@ -35,7 +35,7 @@ int cmd_tee(CommandContext& c)
         c.out << chunk.value();
         for (auto it = files.begin(); it != files.end();) {
             if (auto written = write_all(*it->second, chunk.value()); written.is_error()) {
-                status = report_error(c, it->first, written.error());
+                status = report_error(c, quote_name(it->first), written.error());
                 it = files.erase(it);
             } else {
                 ++it;

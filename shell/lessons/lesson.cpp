@@ -2,28 +2,64 @@
 #include "shell/lessons/lesson.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <climits>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <map>
+#include <optional>
+#include <regex>
 #include <set>
+#include <iterator>
 
 namespace ksim::lessons {
 
 namespace {
 
+// What a step's action or option holds, so that everything the checker will run is checked here first.
+enum class Kind {
+    Text,
+    Pattern, // a regular expression (ECMAScript, as the checker's std::regex), {name}s allowed
+    Flag,
+    Status, // an exit status, 0-255
+    Count, // 0 or more
+    ErrnoName, // "EINVAL"
+    Level, // a printk level name
+    Params, // module parameters: name -> value or {"random": [low, high]}
+    Switch, // insmod, rmmod, clean: true or an object
+    Allocation, // fail_kmalloc: which allocation fails, 1 or more
+};
+
+struct Action {
+    Kind argument;
+    std::map<std::string, Kind> options;
+};
+
 // The actions a step can take, and the options each accepts.
-const std::map<std::string, std::set<std::string>>& step_grammar()
+const std::map<std::string, Action>& step_grammar()
 {
-    static const std::map<std::string, std::set<std::string>> grammar = {
-        {"run", {"status", "stdout", "stdout_matches", "stderr_contains", "as_root"}},
-        {"insmod", {"params", "status", "stderr_contains"}},
-        {"rmmod", {"status", "stderr_contains"}},
-        {"dmesg", {"matches", "level", "absent", "count", "in_order", "only"}},
-        {"read", {"expect", "matches", "errno", "as_root", "bytes"}},
-        {"write", {"data", "errno", "as_root"}},
-        {"modinfo", {"equals", "matches", "absent"}},
-        {"fail_kmalloc", {}},
-        {"clean", {}},
+    static const std::map<std::string, Action> grammar = {
+        {"run",
+            {Kind::Text,
+                {{"status", Kind::Status}, {"stdout", Kind::Text}, {"stdout_matches", Kind::Pattern},
+                    {"stderr_contains", Kind::Text}, {"as_root", Kind::Flag}}}},
+        {"insmod",
+            {Kind::Switch, {{"params", Kind::Params}, {"status", Kind::Status}, {"stderr_contains", Kind::Text}}}},
+        {"rmmod", {Kind::Switch, {{"status", Kind::Status}, {"stderr_contains", Kind::Text}}}},
+        {"dmesg",
+            {Kind::Text,
+                {{"matches", Kind::Flag}, {"level", Kind::Level}, {"absent", Kind::Flag}, {"count", Kind::Count},
+                    {"in_order", Kind::Flag}, {"only", Kind::Flag}}}},
+        {"read",
+            {Kind::Text,
+                {{"expect", Kind::Text}, {"matches", Kind::Pattern}, {"errno", Kind::ErrnoName},
+                    {"as_root", Kind::Flag}, {"bytes", Kind::Count}}}},
+        {"write", {Kind::Text, {{"data", Kind::Text}, {"errno", Kind::ErrnoName}, {"as_root", Kind::Flag}}}},
+        {"modinfo", {Kind::Text, {{"equals", Kind::Text}, {"matches", Kind::Pattern}, {"absent", Kind::Flag}}}},
+        {"fail_kmalloc", {Kind::Allocation, {}}},
+        {"clean", {Kind::Switch, {}}},
     };
     return grammar;
 }
@@ -31,6 +67,124 @@ const std::map<std::string, std::set<std::string>>& step_grammar()
 std::string describe(const nlohmann::json& value)
 {
     return value.is_string() ? "'" + value.get<std::string>() + "'" : value.dump();
+}
+
+// Why `pattern` cannot be a checker's regular expression, or nothing. The
+// checker puts values in for {name}s, so any stands in for them here.
+std::optional<std::string> pattern_problem(std::string pattern)
+{
+    for (size_t open; (open = pattern.find('{')) != std::string::npos;) {
+        size_t close = pattern.find('}', open);
+        if (close == std::string::npos)
+            break;
+        std::string name = pattern.substr(open + 1, close - open - 1);
+        if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+            }))
+            break;
+        pattern.replace(open, close - open + 1, "x");
+    }
+    // std::regex compiles groups recursively: deep nesting would exhaust the stack.
+    int depth = 0, deepest = 0;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '\\')
+            ++i;
+        else if (pattern[i] == '(')
+            deepest = std::max(deepest, ++depth);
+        else if (pattern[i] == ')')
+            --depth;
+    }
+    if (deepest > 32)
+        return "groups nested more than 32 deep";
+    try {
+        std::regex compiled(pattern);
+    } catch (const std::regex_error& e) {
+        return e.what();
+    }
+    return std::nullopt;
+}
+
+bool is_errno_name(const std::string& name)
+{
+    for (int error = 1; error < 134; ++error)
+        if (const char* known = strerrorname_np(error); known && name == known)
+            return true;
+    return false;
+}
+
+std::optional<std::string> params_problem(const nlohmann::json& params)
+{
+    if (!params.is_object())
+        return "'params' must map parameter names to values";
+    for (const auto& [name, value] : params.items()) {
+        if (value.is_string() || value.is_number() || value.is_boolean())
+            continue;
+        std::string where = "'params': '" + name + "'";
+        if (!value.is_object() || value.size() != 1 || !value.contains("random"))
+            return where + " must be a string, a number, true, false or {\"random\": [low, high]}";
+        const nlohmann::json& range = value.at("random");
+        if (!range.is_array() || range.size() != 2 || !range[0].is_number_integer() || !range[1].is_number_integer()
+            || (range[0].is_number_unsigned() && range[0].get<unsigned long long>() > LONG_MAX)
+            || (range[1].is_number_unsigned() && range[1].get<unsigned long long>() > LONG_MAX))
+            return where + ": 'random' takes [low, high], two integers";
+        if (range[0].get<long>() > range[1].get<long>())
+            return where + ": 'random' takes [low, high] with low <= high, not " + range.dump();
+    }
+    return std::nullopt;
+}
+
+// Why `value`, the action or option `key`, is not the kind it must be, or nothing.
+std::optional<std::string> value_problem(const std::string& key, const nlohmann::json& value, Kind kind)
+{
+    std::string name = "'" + key + "'";
+    switch (kind) {
+    case Kind::Text:
+        if (!value.is_string())
+            return name + " takes a string, not " + describe(value);
+        break;
+    case Kind::Pattern:
+        if (!value.is_string())
+            return name + " takes a regular expression, not " + describe(value);
+        if (auto problem = pattern_problem(value.get<std::string>()))
+            return name + " is not a valid regular expression: " + describe(value) + ": " + *problem;
+        break;
+    case Kind::Flag:
+        if (!value.is_boolean())
+            return name + " takes true or false, not " + describe(value);
+        break;
+    case Kind::Status:
+        if (!value.is_number_integer() || value.get<long long>() < 0 || value.get<long long>() > 255)
+            return name + " takes an exit status (0-255), not " + describe(value);
+        break;
+    case Kind::Count:
+        if (!value.is_number_unsigned())
+            return name + " takes a number (0 or more), not " + describe(value);
+        break;
+    case Kind::ErrnoName:
+        if (!value.is_string() || !is_errno_name(value.get<std::string>()))
+            return name + " takes an errno name such as 'EINVAL', not " + describe(value);
+        break;
+    case Kind::Level: {
+        static const std::set<std::string> levels
+            = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"};
+        if (!value.is_string() || !levels.contains(value.get<std::string>()))
+            return name + " takes a printk level (emerg, alert, crit, err, warn, notice, info, debug), not "
+                + describe(value);
+        break;
+    }
+    case Kind::Params:
+        return params_problem(value);
+    case Kind::Switch:
+        if (!value.is_boolean() && !value.is_object())
+            return name + " takes true";
+        break;
+    case Kind::Allocation:
+        if (!value.is_number_unsigned() || value.get<unsigned long long>() == 0
+            || value.get<unsigned long long>() > UINT_MAX)
+            return name + " takes the number (1 or more) of the allocation that fails";
+        break;
+    }
+    return std::nullopt;
 }
 
 std::optional<std::string> validate_step(const nlohmann::json& step)
@@ -47,22 +201,18 @@ std::optional<std::string> validate_step(const nlohmann::json& step)
     }
     if (action.empty())
         return "no action (one of run, insmod, rmmod, dmesg, read, write, modinfo, fail_kmalloc, clean)";
-    const auto& options = step_grammar().at(action);
+    const Action& grammar = step_grammar().at(action);
     for (const auto& [key, value] : step.items())
-        if (key != action && !options.contains(key))
+        if (key != action && !grammar.options.contains(key))
             return "'" + key + "' is not an option of '" + action + "'";
-    const nlohmann::json& argument = step.at(action);
-    if (action == "insmod" || action == "rmmod" || action == "clean") {
-        if (!argument.is_boolean() && !argument.is_object())
-            return "'" + action + "' takes true";
-    } else if (action == "fail_kmalloc") {
-        if (!argument.is_number_unsigned() || argument.get<unsigned>() == 0)
-            return "'fail_kmalloc' takes the number (1 or more) of the allocation that fails";
-    } else if (!argument.is_string()) {
-        return "'" + action + "' takes a string, not " + describe(argument);
-    }
-    if (step.contains("params") && !step.at("params").is_object())
-        return "'params' must map parameter names to values";
+    // dmesg's text is a regular expression when it says "matches": true.
+    bool dmesg_pattern = action == "dmesg" && step.contains("matches") && step.at("matches") == true;
+    if (auto problem = value_problem(action, step.at(action), dmesg_pattern ? Kind::Pattern : grammar.argument))
+        return problem;
+    for (const auto& [key, value] : step.items())
+        if (key != action)
+            if (auto problem = value_problem(key, value, grammar.options.at(key)))
+                return problem;
     return std::nullopt;
 }
 
@@ -75,30 +225,87 @@ std::string required_string(const nlohmann::json& object, const std::string& key
     return object.at(key).get<std::string>();
 }
 
+// A key the reader does not know is a teacher's typo: say so rather than ignore it.
+void only_keys(const nlohmann::json& object, const std::set<std::string>& known, const std::string& where)
+{
+    for (const auto& [key, value] : object.items())
+        if (!known.contains(key))
+            throw LessonError {where + ": unknown key '" + key + "'"};
+}
+
+template <typename T>
+T optional_value(const nlohmann::json& object, const std::string& key, T fallback, Kind kind, const std::string& where)
+{
+    if (!object.contains(key))
+        return fallback;
+    if (auto problem = value_problem(key, object.at(key), kind))
+        throw LessonError {where + ": " + *problem};
+    return object.at(key).get<T>();
+}
+
+Check read_check(const nlohmann::json& c, const std::string& at)
+{
+    if (!c.is_object())
+        throw LessonError {at + ": a check must be an object"};
+    only_keys(c, {"id", "title", "hint", "steps", "timeout", "expect_oops"}, at);
+    Check check;
+    check.id = required_string(c, "id", at);
+    check.title = required_string(c, "title", at);
+    check.hint = optional_value<std::string>(c, "hint", "", Kind::Text, at);
+    check.expect_oops = optional_value(c, "expect_oops", false, Kind::Flag, at);
+    if (c.contains("timeout")) {
+        const nlohmann::json& timeout = c.at("timeout");
+        if (!timeout.is_number() || !(timeout.get<double>() > 0) || timeout.get<double>() > max_timeout_seconds)
+            throw LessonError {at + ": 'timeout' takes seconds, more than 0 and at most "
+                + std::to_string(static_cast<int>(max_timeout_seconds)) + ", not " + describe(timeout)};
+        check.timeout_seconds = timeout.get<double>();
+    }
+    if (!c.contains("steps") || !c.at("steps").is_array() || c.at("steps").empty())
+        throw LessonError {at + ": 'steps' must be a non-empty array"};
+    for (size_t s = 0; s < c.at("steps").size(); ++s) {
+        if (auto problem = validate_step(c.at("steps")[s]))
+            throw LessonError {at + ".steps[" + std::to_string(s) + "]: " + *problem};
+        check.steps.push_back(c.at("steps")[s]);
+    }
+    return check;
+}
+
 } // namespace
 
 std::variant<Lesson, LessonError> load_lesson(const std::filesystem::path& folder)
 {
     std::filesystem::path file = folder / "lesson.json";
-    std::ifstream in(file);
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec))
+        return LessonError {file.string() + ": cannot be read: " + std::strerror(EISDIR)};
+    errno = 0;
+    std::ifstream in(file, std::ios::binary);
     if (!in)
-        return LessonError {file.string() + ": cannot be read"};
+        return LessonError {
+            file.string() + ": cannot be read" + (errno ? std::string(": ") + std::strerror(errno) : "")};
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return parse_lesson(text, folder);
+}
+
+std::variant<Lesson, LessonError> parse_lesson(std::string_view text, const std::filesystem::path& folder)
+{
+    std::string where = (folder / "lesson.json").string();
     nlohmann::json json;
     try {
-        json = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
-        return LessonError {file.string() + ": not valid JSON: " + e.what()};
+        json = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) { // out_of_range too: a number past a double's range
+        return LessonError {where + ": not valid JSON: " + e.what()};
     }
-    std::string where = file.string();
     try {
         if (!json.is_object())
             throw LessonError {where + ": the top level must be an object"};
+        only_keys(json, {"title", "module", "also_builds", "warnings_allowed", "checks"}, where);
         Lesson lesson;
         lesson.folder = folder;
         lesson.name = folder.filename().string();
         lesson.title = required_string(json, "title", where);
         lesson.module = required_string(json, "module", where);
-        lesson.warnings_allowed = json.value("warnings_allowed", false);
+        lesson.warnings_allowed = optional_value(json, "warnings_allowed", false, Kind::Flag, where);
         if (json.contains("also_builds")) {
             if (!json.at("also_builds").is_array())
                 throw LessonError {where + ": 'also_builds' must be an array of module names"};
@@ -112,25 +319,10 @@ std::variant<Lesson, LessonError> load_lesson(const std::filesystem::path& folde
             throw LessonError {where + ": 'checks' must be a non-empty array"};
         std::set<std::string> ids;
         for (size_t i = 0; i < json.at("checks").size(); ++i) {
-            const nlohmann::json& c = json.at("checks")[i];
             std::string at = where + ": checks[" + std::to_string(i) + "]";
-            if (!c.is_object())
-                throw LessonError {at + ": a check must be an object"};
-            Check check;
-            check.id = required_string(c, "id", at);
-            check.title = required_string(c, "title", at);
-            check.hint = c.value("hint", "");
-            check.expect_oops = c.value("expect_oops", false);
-            check.timeout_seconds = c.value("timeout", 10.0);
+            Check check = read_check(json.at("checks")[i], at);
             if (!ids.insert(check.id).second)
                 throw LessonError {at + ": the id '" + check.id + "' is used twice"};
-            if (!c.contains("steps") || !c.at("steps").is_array() || c.at("steps").empty())
-                throw LessonError {at + ": 'steps' must be a non-empty array"};
-            for (size_t s = 0; s < c.at("steps").size(); ++s) {
-                if (auto problem = validate_step(c.at("steps")[s]))
-                    throw LessonError {at + ".steps[" + std::to_string(s) + "]: " + *problem};
-                check.steps.push_back(c.at("steps")[s]);
-            }
             lesson.checks.push_back(std::move(check));
         }
         return lesson;
@@ -156,7 +348,7 @@ std::vector<std::filesystem::path> lesson_folders()
     std::vector<std::filesystem::path> folders;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(lessons_root(), ec))
-        if (entry.is_directory() && std::filesystem::exists(entry.path() / "lesson.json"))
+        if (entry.is_directory(ec) && std::filesystem::exists(entry.path() / "lesson.json", ec))
             folders.push_back(entry.path());
     std::sort(folders.begin(), folders.end());
     return folders;

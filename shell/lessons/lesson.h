@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -34,7 +35,13 @@ struct LessonError {
     std::string message;
 };
 
+// The longest a check may run.
+constexpr double max_timeout_seconds = 3600;
+
+// Reads and validates folder/lesson.json.
 std::variant<Lesson, LessonError> load_lesson(const std::filesystem::path& folder);
+// Validates the text of a lesson.json that lives in `folder`: everything the checker will run must be runnable.
+std::variant<Lesson, LessonError> parse_lesson(std::string_view text, const std::filesystem::path& folder);
 
 // Where the lessons live: $KSIM_LESSONS, else <source>/lessons beside the build.
 std::filesystem::path lessons_root();

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "shell/lessons/check_runner.h"
 #include "shell/lessons/sandbox.h"
@@ -54,12 +55,18 @@ int lesson_list()
 int lesson_show(const std::string& name)
 {
     std::filesystem::path folder = find_lesson(name);
-    std::ifstream text(folder / "README.md");
-    if (folder.empty() || !text) {
+    if (folder.empty()) {
         std::cerr << "ksim: no lesson '" << name << "' (see: ksim lesson list)\n";
         return 2;
     }
-    std::cout << text.rdbuf();
+    std::filesystem::path readme = folder / "README.md";
+    std::error_code ec;
+    std::ifstream text(readme);
+    if (std::filesystem::is_directory(readme, ec) || !text) {
+        std::cerr << "ksim: " << readme.string() << ": cannot be read\n";
+        return 2;
+    }
+    std::cout << std::string((std::istreambuf_iterator<char>(text)), std::istreambuf_iterator<char>());
     return 0;
 }
 

@@ -62,4 +62,50 @@ check_error '{"title": "t", "checks": []}' "$bad/lesson.json: 'module' is missin
 check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"run": "x"}]}, {"id": "a", "title": "c", "steps": [{"run": "y"}]}]}' \
     "$bad/lesson.json: checks[1]: the id 'a' is used twice"
 check_error '{"title": "t", ' "$bad/lesson.json: not valid JSON"
+check_error '{"title": 1e999}' "$bad/lesson.json: not valid JSON"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"run": "x", "stdout_matches": "(x"}]}]}' \
+    "$bad/lesson.json: checks[0].steps[0]: 'stdout_matches' is not a valid regular expression: '(x'"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"read": "/x", "matches": "[a"}]}]}' \
+    "$bad/lesson.json: checks[0].steps[0]: 'matches' is not a valid regular expression: '[a'"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"dmesg": "a{", "matches": true}]}]}' \
+    "$bad/lesson.json: checks[0].steps[0]: 'dmesg' is not a valid regular expression"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"run": "x", "status": "1"}]}]}' \
+    "$bad/lesson.json: checks[0].steps[0]: 'status' takes an exit status (0-255), not '1'"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"insmod": true, "params": {"p": {"random": [99, 1]}}}]}]}' \
+    "$bad/lesson.json: checks[0].steps[0]: 'params': 'p': 'random' takes [low, high] with low <= high, not [99,1]"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"insmod": true, "params": {"p": {"random": [1]}}}]}]}' \
+    "$bad/lesson.json: checks[0].steps[0]: 'params': 'p': 'random' takes [low, high], two integers"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"read": "/x", "errno": "EWHAT"}]}]}' \
+    "$bad/lesson.json: checks[0].steps[0]: 'errno' takes an errno name such as 'EINVAL', not 'EWHAT'"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"dmesg": "x", "level": "loud"}]}]}' \
+    "$bad/lesson.json: checks[0].steps[0]: 'level' takes a printk level"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"run": "x", "as_root": "yes"}]}]}' \
+    "$bad/lesson.json: checks[0].steps[0]: 'as_root' takes true or false, not 'yes'"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"fail_kmalloc": -1}]}]}' \
+    "$bad/lesson.json: checks[0].steps[0]: 'fail_kmalloc' takes the number (1 or more)"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "timeout": -1, "steps": [{"run": "x"}]}]}' \
+    "$bad/lesson.json: checks[0]: 'timeout' takes seconds, more than 0 and at most 3600, not -1"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "timeout": "10", "steps": [{"run": "x"}]}]}' \
+    "$bad/lesson.json: checks[0]: 'timeout' takes seconds, more than 0 and at most 3600, not '10'"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "tiemout": 5, "steps": [{"run": "x"}]}]}' \
+    "$bad/lesson.json: checks[0]: unknown key 'tiemout'"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "hint": 5, "steps": [{"run": "x"}]}]}' \
+    "$bad/lesson.json: checks[0]: 'hint' takes a string, not 5"
+check_error '{"title": "t", "module": "m", "warnings_alowed": true, "checks": []}' "$bad/lesson.json: unknown key 'warnings_alowed'"
+# A lesson.json or README.md that is a folder is an error, never a crash.
+rm "$bad/lesson.json"
+mkdir "$bad/lesson.json"
+if "$ksim" lesson validate "$bad" 2> "$work/err"; then fail "a folder as lesson.json accepted"; fi
+grep -qF "$bad/lesson.json: cannot be read: Is a directory" "$work/err" || fail "a folder as lesson.json is named"
+mkdir -p "$work/root/01-folders/README.md"
+cp -r "$bad/lesson.json" "$work/root/01-folders/"
+set +e
+KSIM_LESSONS=$work/root "$ksim" check 1 "$work/solution" > /dev/null 2> "$work/err"
+status=$?
+KSIM_LESSONS=$work/root "$ksim" lesson show 1 > /dev/null 2>> "$work/err"
+show_status=$?
+set -e
+[ $status = 2 ] && [ $show_status = 2 ] || fail "check and show of a broken lesson exit 2 ($status, $show_status)"
+grep -qF "01-folders/lesson.json: cannot be read: Is a directory" "$work/err" || fail "check names the folder"
+grep -qF "01-folders/README.md: cannot be read" "$work/err" || fail "show names the folder"
 echo "ok: checker"

@@ -1,6 +1,8 @@
 // The shell's grammar: lists, pipelines, quotes, comments, redirections and expansions.
 #include <doctest/doctest.h>
 
+#include <string_view>
+
 #include "shell/syntax.h"
 
 using namespace ksim::shell;
@@ -17,13 +19,24 @@ const SimpleCommand& first(const ParsedLine& parsed, size_t item = 0, size_t sta
 {
     return parsed.items.at(item).pipeline.commands.at(stage);
 }
+
+// The words of a command that has no expansions left, as text.
+std::vector<std::string> texts(const SimpleCommand& command)
+{
+    std::vector<std::string> result;
+    for (const Word& word : command.words) {
+        REQUIRE(word.is_literal());
+        result.push_back(word.literal());
+    }
+    return result;
+}
 } // namespace
 
 TEST_CASE("quote removal as sh does it")
 {
     auto parsed = parse(R"(insmod hello-5.ko 'mystring="two words"' a="b c"d \$x)");
     REQUIRE(parsed.items.size() == 1);
-    CHECK(first(parsed).words
+    CHECK(texts(first(parsed))
         == std::vector<std::string> {"insmod", "hello-5.ko", "mystring=\"two words\"", "a=b cd", "$x"});
 }
 
@@ -33,9 +46,9 @@ TEST_CASE("lists, comments and $?")
     REQUIRE(parsed.items.size() == 4);
     CHECK(parsed.items[1].before == Connector::And);
     CHECK(parsed.items[2].before == Connector::Or);
-    CHECK(first(parsed, 2).words[1] == std::string(1, status_marker));
-    CHECK(first(parsed, 3).words == std::vector<std::string> {"echo", "#"});
-    CHECK(first(parse("echo $$")).words[1] == "42");
+    CHECK(first(parsed, 2).words[1].parts == std::vector<WordPart> {LastStatus {}});
+    CHECK(texts(first(parsed, 3)) == std::vector<std::string> {"echo", "#"});
+    CHECK(texts(first(parse("echo $$")))[1] == "42");
 }
 
 TEST_CASE("pipelines")
@@ -43,8 +56,8 @@ TEST_CASE("pipelines")
     auto parsed = parse("lsmod | grep hello | wc -l && echo ok");
     REQUIRE(parsed.items.size() == 2);
     REQUIRE(parsed.items[0].pipeline.commands.size() == 3);
-    CHECK(first(parsed, 0, 1).words == std::vector<std::string> {"grep", "hello"});
-    CHECK(first(parsed, 0, 2).words == std::vector<std::string> {"wc", "-l"});
+    CHECK(texts(first(parsed, 0, 1)) == std::vector<std::string> {"grep", "hello"});
+    CHECK(texts(first(parsed, 0, 2)) == std::vector<std::string> {"wc", "-l"});
     CHECK(std::holds_alternative<SyntaxError>(parse_line("| grep x", {})));
     CHECK(std::holds_alternative<SyntaxError>(parse_line("lsmod |", {})));
 }
@@ -57,8 +70,8 @@ TEST_CASE("command substitution")
     CHECK(parsed.substitutions[1] == "echo a b");
     CHECK(parsed.substitutions[2] == "echo \"(x)\"");
     const auto& words = first(parsed).words;
-    CHECK(words[1] == std::string("/lib/modules/") + substitution_start + "0" + substitution_end);
-    CHECK(words[2] == std::string(1, quoted_substitution_start) + "1" + substitution_end);
+    CHECK(words[1].parts == std::vector<WordPart> {Literal {"/lib/modules/"}, Substitution {0, false}});
+    CHECK(words[2].parts == std::vector<WordPart> {Substitution {1, true}});
     CHECK(std::holds_alternative<SyntaxError>(parse_line("echo $(uname", {})));
 }
 
@@ -67,11 +80,11 @@ TEST_CASE("redirections")
     auto parsed = parse("dmesg > out.txt 2>&1");
     const auto& r = first(parsed).redirections;
     REQUIRE(r.size() == 2);
-    CHECK(r[0].target == "out.txt");
+    CHECK(r[0].target.literal() == "out.txt");
     CHECK(r[0].kind == RedirectKind::Write);
     CHECK(r[1].fd == 2);
     CHECK(r[1].kind == RedirectKind::Duplicate);
-    CHECK(r[1].target == "1");
+    CHECK(r[1].target.literal() == "1");
     CHECK(first(parse("echo x >>log")).redirections[0].kind == RedirectKind::Append);
     auto held = first(parse("exec 3<>/dev/chardev 4>&- <in"));
     CHECK(held.redirections[0].fd == 3);
@@ -90,4 +103,50 @@ TEST_CASE("syntax errors")
     CHECK(std::holds_alternative<SyntaxError>(parse_line("&& echo", {})));
     CHECK(std::holds_alternative<SyntaxError>(parse_line("echo >", {})));
     CHECK(std::holds_alternative<SyntaxError>(parse_line("echo a &&", {})));
+}
+
+TEST_CASE("bytes a user can type are text, never expansions")
+{
+    std::string line = "echo a\x01\x02"
+                       "0\x03\x04\x05b '\x01'";
+    auto parsed = parse(line);
+    CHECK(texts(first(parsed))
+        == std::vector<std::string> {"echo",
+            "a\x01\x02"
+            "0\x03\x04\x05b",
+            "\x01"});
+    CHECK(parsed.substitutions.empty());
+    std::string binary;
+    for (int c = 1; c < 256; ++c)
+        if (std::string_view("'\"`\\$;&|<>").find(static_cast<char>(c)) == std::string_view::npos)
+            binary += static_cast<char>(c);
+    auto garbage = parse_line(binary, {});
+    REQUIRE(std::holds_alternative<ParsedLine>(garbage));
+    for (const ListItem& item : std::get<ParsedLine>(garbage).items)
+        for (const SimpleCommand& command : item.pipeline.commands)
+            for (const Word& word : command.words)
+                CHECK(word.is_literal());
+}
+
+TEST_CASE("redirection targets keep the text typed, for messages")
+{
+    auto r = first(parse("echo x >$(echo a b) 2>&99999999999")).redirections;
+    REQUIRE(r.size() == 2);
+    CHECK(r[0].typed == "$(echo a b)");
+    CHECK(r[0].target.parts == std::vector<WordPart> {Substitution {0, false}});
+    CHECK(r[1].kind == RedirectKind::Duplicate);
+    CHECK(r[1].typed == "99999999999");
+}
+
+TEST_CASE("deeply nested substitutions parse without recursion")
+{
+    std::string line = "echo ";
+    for (int i = 0; i < 100000; ++i)
+        line += "$(";
+    line += "echo x";
+    for (int i = 0; i < 100000; ++i)
+        line += ")";
+    auto parsed = parse(line);
+    REQUIRE(parsed.substitutions.size() == 1);
+    CHECK(parsed.substitutions[0].size() == line.size() - std::string("echo $()").size());
 }
