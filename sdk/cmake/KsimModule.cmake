@@ -60,7 +60,8 @@ function(ksim_add_module name)
         target_compile_definitions(${target} PRIVATE "KBUILD_MODNAME=\"${modname}\"")
         target_compile_options(${target} PRIVATE ${KSIM_MODULE_FLAGS}
                                                  $<$<COMPILE_LANGUAGE:C>:${KSIM_MODULE_CFLAGS}>
-                                                 $<$<COMPILE_LANGUAGE:CXX>:${KSIM_MODULE_CXXFLAGS}>)
+                                                 $<$<COMPILE_LANGUAGE:CXX>:${KSIM_MODULE_CXXFLAGS}>
+                                                 $<$<COMPILE_LANG_AND_ID:CXX,GNU>:${KSIM_MODULE_CXXFLAGS_GCC}>)
     endforeach()
     target_compile_options(${name}_objects PRIVATE ${ARG_CFLAGS})
     target_compile_options(${name}_mod PRIVATE ${ARG_CFLAGS})
