@@ -20,7 +20,9 @@ set(KSIM_SDK_DIR "${CMAKE_CURRENT_LIST_DIR}/.." CACHE PATH "The ksim SDK (the fo
 # Inside ksim's own build the tools are targets; from outside, a built ksim tree.
 if(TARGET ksim_modpost)
     set(_ksim_modpost $<TARGET_FILE:ksim_modpost>)
-    set(_ksim_tool_deps ksim_modpost ${KSIM_KERNEL_SYMVERS})
+    # The target that writes Module.symvers too: another folder's generated
+    # file is no rule here, so without it a parallel build can race it.
+    set(_ksim_tool_deps ksim_modpost ksim_sdk_tools ${KSIM_KERNEL_SYMVERS})
 else()
     set(KSIM_SDK_BUILD_DIR "${KSIM_SDK_DIR}/../build/sdk" CACHE PATH "The SDK's built tools (modpost, Module.symvers)")
     set(_ksim_modpost "${KSIM_SDK_BUILD_DIR}/modpost")
@@ -61,7 +63,8 @@ function(ksim_add_module name)
         target_compile_definitions(${target} PRIVATE "KBUILD_MODNAME=\"${modname}\"")
         target_compile_options(${target} PRIVATE ${KSIM_MODULE_FLAGS}
                                                  $<$<COMPILE_LANGUAGE:C>:${KSIM_MODULE_CFLAGS}>
-                                                 $<$<COMPILE_LANGUAGE:CXX>:${KSIM_MODULE_CXXFLAGS}>)
+                                                 $<$<COMPILE_LANGUAGE:CXX>:${KSIM_MODULE_CXXFLAGS}>
+                                                 $<$<COMPILE_LANG_AND_ID:CXX,GNU>:${KSIM_MODULE_CXXFLAGS_GCC}>)
     endforeach()
     target_compile_options(${name}_objects PRIVATE ${ARG_CFLAGS})
     target_compile_options(${name}_mod PRIVATE ${ARG_CFLAGS})

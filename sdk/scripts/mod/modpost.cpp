@@ -13,12 +13,14 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "loader/modinfo.h"
+#include "export_visibility.h"
 #include "mod_c.h"
 #include "symbol_crc.h"
 #include "object_file.h"
@@ -74,6 +76,8 @@ public:
         auto result = read_object_file(object_path);
         if (auto* error = std::get_if<ReadError>(&result))
             fatal(error->message);
+        if (std::optional<std::string> error = make_exports_visible(object_path))
+            fatal(*error);
         Module module;
         module.path = object_path.ends_with(".o") ? object_path.substr(0, object_path.size() - 2) : object_path;
         module.object = std::move(std::get<ObjectFile>(result));

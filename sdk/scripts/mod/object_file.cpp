@@ -1,28 +1,16 @@
 // Reads a module's relocatable object with libelf (see object_file.h).
 #include "object_file.h"
 
-#include <fcntl.h>
 #include <gelf.h>
-#include <libelf.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <cstring>
-#include <memory>
 #include <string_view>
+
+#include "elf_file.h"
 
 namespace ksim::modpost {
 
 namespace {
-
-struct ElfCloser {
-    void operator()(Elf* elf) const { elf_end(elf); }
-};
-
-struct FdCloser {
-    int fd;
-    ~FdCloser() { ::close(fd); }
-};
 
 std::string section_name(Elf* elf, size_t strings, size_t index)
 {
@@ -88,14 +76,10 @@ void read_symbols(Elf* elf, size_t strings, Elf_Scn* scn, const GElf_Shdr& table
 
 std::variant<ObjectFile, ReadError> read_object_file(const std::string& path)
 {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return ReadError {path + ": " + std::strerror(errno)};
-    FdCloser closer {fd};
-    elf_version(EV_CURRENT);
-    std::unique_ptr<Elf, ElfCloser> elf(elf_begin(fd, ELF_C_READ, nullptr));
-    if (!elf || elf_kind(elf.get()) != ELF_K_ELF)
-        return ReadError {path + " is not an ELF object"};
+    auto opened = ElfFile::open(path, ELF_C_READ);
+    if (auto* error = std::get_if<std::string>(&opened))
+        return ReadError {*error};
+    ElfFile& elf = std::get<ElfFile>(opened);
     GElf_Ehdr header;
     if (!gelf_getehdr(elf.get(), &header) || header.e_type != ET_REL)
         return ReadError {path + " is not a relocatable object"};
