@@ -25,6 +25,50 @@ ElfError invalid(std::string message)
     return ElfError {ENOEXEC, std::move(message)};
 }
 
+// validate_section_offset(): the section's bytes lie inside the file.
+bool section_in_file(std::span<const std::byte> bytes, const Elf64_Shdr& section)
+{
+    return section.sh_offset <= bytes.size() && section.sh_size <= bytes.size() - section.sh_offset;
+}
+
+Elf64_Shdr section_header(std::span<const std::byte> bytes, const Elf64_Ehdr& header, size_t index)
+{
+    Elf64_Shdr section;
+    std::memcpy(&section, bytes.data() + header.e_shoff + index * sizeof section, sizeof section);
+    return section;
+}
+
+// The rest of elf_validity_check(): the section name table, section 0, and
+// each section's bytes and name, with Linux's messages.
+std::optional<ElfError> check_sections(std::span<const std::byte> bytes, const Elf64_Ehdr& header)
+{
+    Elf64_Shdr strings = section_header(bytes, header, header.e_shstrndx);
+    if (!section_in_file(bytes, strings))
+        return invalid("Invalid ELF section hdr(type " + std::to_string(strings.sh_type) + ")");
+    if (strings.sh_size == 0)
+        return invalid("empty section name table");
+    if (bytes[strings.sh_offset + strings.sh_size - 1] != std::byte {0})
+        return invalid("ELF Spec violation: section name table isn't null terminated");
+    Elf64_Shdr first = section_header(bytes, header, 0);
+    if (first.sh_type != SHT_NULL || first.sh_size != 0 || first.sh_addr != 0)
+        return invalid("ELF Spec violation: section 0 type(" + std::to_string(static_cast<int>(first.sh_type))
+            + ")!=SH_NULL or non-zero len or addr");
+    for (size_t i = 1; i < header.e_shnum; ++i) {
+        Elf64_Shdr section = section_header(bytes, header, i);
+        std::string where = "(section " + std::to_string(i) + " type " + std::to_string(section.sh_type) + ")";
+        if (section.sh_type == SHT_NULL || section.sh_type == SHT_NOBITS)
+            continue;
+        if (section.sh_type == SHT_SYMTAB && (section.sh_link == SHN_UNDEF || section.sh_link >= header.e_shnum))
+            return invalid("Invalid ELF sh_link!=SHN_UNDEF(" + std::to_string(section.sh_link) + ") or (sh_link("
+                + std::to_string(section.sh_link) + ") >= hdr->e_shnum(" + std::to_string(header.e_shnum) + ")");
+        if (!section_in_file(bytes, section))
+            return invalid("Invalid ELF section in module " + where);
+        if ((section.sh_flags & SHF_ALLOC) && section.sh_name >= strings.sh_size)
+            return invalid("Invalid ELF section name in module " + where);
+    }
+    return std::nullopt;
+}
+
 // The header checks, on raw bytes, so their order and texts are Linux's.
 std::optional<ElfError> check_header(std::span<const std::byte> bytes)
 {
@@ -36,7 +80,8 @@ std::optional<ElfError> check_header(std::span<const std::byte> bytes)
         return invalid("Invalid ELF header magic: != \\177ELF");
     if (header.e_type != ET_DYN)
         return invalid("Invalid ELF header type: " + std::to_string(header.e_type) + " != " + std::to_string(ET_DYN));
-    if (header.e_ident[EI_CLASS] != ELFCLASS64 || header.e_machine != EM_X86_64)
+    if (header.e_ident[EI_CLASS] != ELFCLASS64 || header.e_ident[EI_DATA] != ELFDATA2LSB
+        || header.e_machine != EM_X86_64)
         return invalid("Invalid architecture in ELF header: " + std::to_string(header.e_machine));
     if (header.e_shentsize != sizeof(Elf64_Shdr))
         return invalid("Invalid ELF section header size");
@@ -45,7 +90,7 @@ std::optional<ElfError> check_header(std::span<const std::byte> bytes)
     if (header.e_shstrndx == SHN_UNDEF || header.e_shstrndx >= header.e_shnum)
         return invalid("Invalid ELF section name index: " + std::to_string(header.e_shstrndx) + " || e_shstrndx ("
             + std::to_string(header.e_shstrndx) + ") >= e_shnum (" + std::to_string(header.e_shnum) + ")");
-    return std::nullopt;
+    return check_sections(bytes, header);
 }
 
 char kallsyms_type(const GElf_Sym& sym, const GElf_Shdr* section)
@@ -130,15 +175,14 @@ std::variant<ElfImage, ElfError> read_elf_image(std::span<const std::byte> bytes
         GElf_Shdr header;
         if (!gelf_getshdr(scn, &header))
             return invalid("Invalid ELF section in module (section " + std::to_string(index) + ")");
-        if (header.sh_type != SHT_NOBITS
-            && (header.sh_offset > bytes.size() || header.sh_size > bytes.size() - header.sh_offset))
-            return invalid("Invalid ELF section in module (section " + std::to_string(index) + " type "
-                + std::to_string(header.sh_type) + ")");
         const char* name = elf_strptr(elf.get(), shstrndx, header.sh_name);
         if (!name)
             continue;
+        // A .modinfo or __versions without contents (SHT_NOBITS) holds nothing.
+        Elf_Data* data = header.sh_type == SHT_NOBITS ? nullptr : elf_getdata(scn, nullptr);
+        if (data && !data->d_buf)
+            data = nullptr;
         if (std::strcmp(name, ".modinfo") == 0) {
-            Elf_Data* data = elf_getdata(scn, nullptr);
             const char* p = data ? static_cast<const char*>(data->d_buf) : nullptr;
             size_t size = data ? data->d_size : 0;
             // Strings separated by NULs; zero padding between them is skipped.
@@ -153,7 +197,6 @@ std::variant<ElfImage, ElfError> read_elf_image(std::span<const std::byte> bytes
         } else if (std::strcmp(name, "__versions") == 0 || std::strcmp(name, "__ksim_kcrctab") == 0) {
             bool versions = name[2] == 'v';
             image.has_versions |= versions;
-            Elf_Data* data = elf_getdata(scn, nullptr);
             size_t count = data ? data->d_size / sizeof(modversion_info) : 0;
             for (size_t i = 0; i < count; ++i) {
                 modversion_info entry;
@@ -172,6 +215,7 @@ std::variant<ElfImage, ElfError> read_elf_image(std::span<const std::byte> bytes
     }
     if (!dynsym)
         return invalid("module has no symbols (stripped?)");
+    image.dynsym = {dynsym_header.sh_offset, dynsym_header.sh_size, dynsym_header.sh_entsize};
     read_symbols(elf.get(), dynsym, dynsym_header, image, true);
     if (symtab) {
         read_symbols(elf.get(), symtab, symtab_header, image, false);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error_or.h"
+#include "loader/elf_dynamic.h"
 
 namespace ksim {
 
@@ -41,6 +42,7 @@ struct ElfImage {
     std::vector<NeededSymbol> needed; // undefined dynamic symbols
     std::vector<ElfSymbol> symbols; // .symtab (or .dynsym when stripped)
     bool has_module_descriptor = false; // defines __this_module
+    DynsymSection dynsym {}; // the dynamic symbol table's section
 };
 
 // Why an image was refused: the errno and the dmesg line Linux prints (may be empty).

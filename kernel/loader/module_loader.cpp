@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <filesystem>
 #include <variant>
 
 #include <ksim/abi.h>
@@ -12,9 +11,13 @@
 #include "core/kernel.h"
 #include "keys/system_keyring.h"
 #include "loader/module_ctors.h"
+#include "loader/elf_dynamic.h"
+#include "loader/module_descriptor_check.h"
+#include "loader/module_image_file.h"
 #include "loader/module_signature.h"
 #include "loader/module_unloader.h"
 #include "loader/params.h"
+#include "loader/weak_symbols.h"
 
 namespace ksim {
 
@@ -73,18 +76,22 @@ ErrorOr<void> check_modinfo(Kernel& kernel, const std::string& name, const ModIn
 // Step 12: every strong undefined symbol must be exported by the kernel or a
 // loaded module, with the CRC the module was built against (check_version());
 // all are tried and each failure is logged.
-ErrorOr<std::vector<OwnerId>> resolve_symbols(
-    Kernel& kernel, const std::string& name, const ElfImage& elf, bool gpl_compatible, bool ignore_versions)
+// A weak reference nothing exports is 0 (simplify_symbols()); its name goes
+// to `unresolved_weak`, to be bound so before dlopen can bind it elsewhere.
+ErrorOr<std::vector<OwnerId>> resolve_symbols(Kernel& kernel, const std::string& name, const ElfImage& elf,
+    bool gpl_compatible, bool ignore_versions, std::vector<std::string>& unresolved_weak)
 {
     std::vector<OwnerId> uses;
     int error = 0;
     bool missing_version_reported = false;
     for (const NeededSymbol& needed : elf.needed) {
-        if (needed.weak)
-            continue;
         const ExportedSymbol* symbol = kernel.symbols().find(needed.name);
         // A non-GPL module does not see GPL-only exports at all.
         if (!symbol || (symbol->gpl_only && !gpl_compatible)) {
+            if (needed.weak) {
+                unresolved_weak.push_back(needed.name);
+                continue;
+            }
             kernel.log().log(4, name + ": Unknown symbol " + needed.name + " (err -2)");
             error = ENOENT;
             continue;
@@ -217,6 +224,12 @@ ErrorOr<void> load_module(
         return Errno {ENOEXEC};
     }
     const std::string name = *name_tag;
+    // What glibc will trust when it maps the module.
+    auto layout = check_dynamic_linking(image, elf.dynsym, name);
+    if (auto* error = std::get_if<std::string>(&layout)) {
+        log.log(3, *error);
+        return Errno {ENOEXEC};
+    }
 
     unsigned long taints = 0;
     if (auto r = check_modinfo(kernel, name, info, elf.has_versions, flags, taints); r.is_error())
@@ -234,14 +247,21 @@ ErrorOr<void> load_module(
         taints |= taint_bit(TaintFlag::UnsignedModule);
     }
 
+    std::vector<std::string> unresolved_weak;
     auto uses = resolve_symbols(kernel, name, elf, license_is_gpl_compatible(info.get("license").value_or("")),
-        flags & module_init_ignore_modversions);
+        flags & module_init_ignore_modversions, unresolved_weak);
     if (uses.is_error())
         return Errno {uses.error()};
 
-    // Step 13: map it; the dynamic linker binds what step 12 checked.
+    // Step 13: map the checked bytes; the dynamic linker binds what step 12 checked.
+    std::vector<std::byte> checked(image.begin(), image.end());
+    bind_weak_symbols_to_zero(checked, std::get<DynamicLayout>(layout), unresolved_weak);
+    auto file = ModuleImageFile::create(checked, name);
+    if (file.is_error())
+        return Errno {file.error()};
     std::string error_text;
-    auto library = DynamicLibrary::open(std::filesystem::absolute(path).string(), error_text);
+    auto library = DynamicLibrary::open(file.value()->path(), error_text);
+    file.value().reset(); // mapped (or refused): the copy has done its work
     if (library.is_error()) {
         log.log(3, name + ": " + error_text);
         return Errno {library.error()};
@@ -250,7 +270,8 @@ ErrorOr<void> load_module(
     module->library = library.release_value();
     module->descriptor = static_cast<const struct module*>(module->library->symbol("__this_module"));
     const struct module* d = module->descriptor;
-    if (!d || d->magic != KSIM_MODULE_MAGIC || d->abi_version != KSIM_ABI_VERSION
+    if (!d || !descriptor_is_sound(d, module->library->base_address(), std::get<DynamicLayout>(layout))
+        || d->magic != KSIM_MODULE_MAGIC || d->abi_version != KSIM_ABI_VERSION
         || d->struct_size != sizeof(struct module)) {
         log.log(3, name + ": module was built for another ksim ABI; rebuild it against this SDK");
         return Errno {ENOEXEC};
