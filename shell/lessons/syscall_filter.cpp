@@ -38,6 +38,11 @@ constexpr int allowed[] = {
     SCMP_SYS(getcwd),
     SCMP_SYS(fcntl),
     SCMP_SYS(rename),
+    // the private copy of a module's checked bytes that dlopen maps (kernel/loader/module_image_file.cpp)
+    SCMP_SYS(mkdir),
+    SCMP_SYS(unlink),
+    SCMP_SYS(unlinkat),
+    SCMP_SYS(rmdir),
     // the Oops guard: its handlers, their alternate stack, the stack's bounds
     SCMP_SYS(rt_sigaction),
     SCMP_SYS(rt_sigprocmask),
