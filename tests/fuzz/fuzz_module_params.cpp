@@ -56,12 +56,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     static ksim::Kernel kernel; // printk needs a kernel; one for every input
     Params params;
     std::string args(reinterpret_cast<const char*>(data), size);
-    (void)ksim::parse_module_args(kernel.log(), "fuzz", args, params.table);
+    (void)ksim::parse_module_args(kernel, "fuzz", args, params.table);
     // What /sys/module/M/parameters/P shows after, then unload's free.
     char page[4096];
     for (const kernel_param& kp : params.table)
         if (kp.ops->get)
             (void)kp.ops->get(page, &kp);
-    ksim::free_module_params(params.table);
+    ksim::free_module_params(kernel, params.table);
     return 0;
 }
