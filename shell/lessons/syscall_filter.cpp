@@ -43,6 +43,7 @@ constexpr int allowed[] = {
     SCMP_SYS(unlink),
     SCMP_SYS(unlinkat),
     SCMP_SYS(rmdir),
+    SCMP_SYS(getrandom), // mkdtemp's random name
     // the Oops guard: its handlers, their alternate stack, the stack's bounds
     SCMP_SYS(rt_sigaction),
     SCMP_SYS(rt_sigprocmask),
