@@ -44,6 +44,7 @@ constexpr int allowed[] = {
     SCMP_SYS(unlinkat),
     SCMP_SYS(rmdir),
     SCMP_SYS(getrandom), // mkdtemp's random name
+    SCMP_SYS(sysinfo), // dd: whether one buffer of bs= bytes could be had
     // the Oops guard: its handlers, their alternate stack, the stack's bounds
     SCMP_SYS(rt_sigaction),
     SCMP_SYS(rt_sigprocmask),
