@@ -12,4 +12,8 @@ namespace ksim {
 // Nothing is allocated.
 size_t copy_nofault(void* to, const void* from, size_t n);
 
+// The same for a string (Linux's strncpy_from_kernel_nofault): stops after the
+// first NUL it copies, so it never reads past the end of a string it can see.
+size_t copy_string_nofault(char* to, const char* from, size_t n);
+
 } // namespace ksim

@@ -82,7 +82,7 @@ void put_string(FormatOutput& out, const char* s, FormatSpec spec)
     char chunk[256];
     while (length < limit) {
         size_t want = limit - length < sizeof chunk ? limit - length : sizeof chunk;
-        size_t got = copy_nofault(chunk, s + length, want);
+        size_t got = copy_string_nofault(chunk, s + length, want);
         if (got == 0 && length == 0) {
             spec.precision = 2 * sizeof(void*);
             put_text(out, "(efault)", spec);

@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 
 #include "core/kernel.h"
+#include "lib/nofault.h"
 #include "lib/vsprintf.h"
 
 extern "C" int _printk(const char* fmt, ...);
@@ -200,6 +201,18 @@ TEST_CASE("printk's %s: a page read once and then unmapped is (efault), never a 
     munmap(again, 4096);
     CHECK(log_since(kernel, mark)
         == std::vector<std::string> {"[mapped] [a literal in ksim's image]", "[(efault)]", "[(efault)]"});
+}
+
+TEST_CASE("copy_string_nofault stops after the string's NUL, copy_nofault copies all it is asked")
+{
+    // The bytes after the NUL are another object's (an AddressSanitizer redzone in
+    // a sanitized build): %s must never read them.
+    static const char text[] = "abc\0def";
+    char out[8] = {};
+    CHECK(copy_string_nofault(out, text, sizeof out) == 4);
+    CHECK(std::string(out) == "abc");
+    CHECK(copy_nofault(out, text, sizeof text) == sizeof text);
+    CHECK(std::memcmp(out, text, sizeof text) == 0);
 }
 
 TEST_CASE("the string and sprintf functions a module binds to are the kernel's own")
