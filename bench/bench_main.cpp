@@ -6,27 +6,45 @@
 //   a char device's open+read+close (rwbuf.ko, through the VFS, the driver's
 //   file_operations and copy_to_user) vs open+read+close of a host file
 //   holding the same 256 bytes
+//   a wake-up ping-pong between the caller's task and a kthread over two
+//   completions (complete + wait_for_completion) vs two std::threads handing
+//   a turn over a mutex and std::condition_variable
+//   kthread_run+kthread_stop vs pthread_create+pthread_join
 // usage: ksim_bench [MODULES_DIR] [--quick]
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <mutex>
 #include <span>
 #include <string>
+#include <thread>
 #include <vector>
+
+#include <ksim/sched_abi.h>
 
 #include "core/kernel.h"
 #include "fs/vfs.h"
 #include "uaccess/user_memory.h"
 
-extern "C" int _printk(const char* fmt, ...);
+extern "C" {
+int _printk(const char* fmt, ...);
+struct task_struct* kthread_create_on_node(int (*threadfn)(void*), void* data, int node, const char* namefmt, ...);
+int kthread_stop(struct task_struct* task);
+int wake_up_process(struct task_struct* task);
+void __init_waitqueue_head(struct wait_queue_head* head, const char* name, void* key);
+void complete(struct completion* x);
+void wait_for_completion(struct completion* x);
+}
 
 namespace {
 
@@ -164,6 +182,87 @@ void bench_device_read(ksim::Kernel& kernel, const std::string& modules, long it
     report("open+read+close /dev", "host open+read+close", ours, theirs, iterations);
 }
 
+struct PingPong {
+    struct completion ping {
+    }, pong {};
+    long rounds = 0;
+};
+
+int pong_thread(void* data)
+{
+    auto& game = *static_cast<PingPong*>(data);
+    for (long i = 0; i < game.rounds; ++i) {
+        wait_for_completion(&game.ping);
+        complete(&game.pong);
+    }
+    return 0;
+}
+
+void bench_wakeup(ksim::Kernel& kernel, long iterations)
+{
+    kernel.set_task(ksim::Task {1, "bench", 0, nullptr});
+    PingPong game;
+    game.rounds = iterations;
+    __init_waitqueue_head(&game.ping.wait, "ping", nullptr);
+    __init_waitqueue_head(&game.pong.wait, "pong", nullptr);
+    double ours = seconds([&] {
+        struct task_struct* task = kthread_create_on_node(pong_thread, &game, -1, "pong");
+        wake_up_process(task);
+        for (long i = 0; i < iterations; ++i) {
+            complete(&game.ping);
+            wait_for_completion(&game.pong);
+        }
+        kthread_stop(task);
+    });
+    std::mutex lock;
+    std::condition_variable turn_changed;
+    bool ball_at_pong = false;
+    double theirs = seconds([&] {
+        std::thread pong([&] {
+            for (long i = 0; i < iterations; ++i) {
+                std::unique_lock held(lock);
+                turn_changed.wait(held, [&] { return ball_at_pong; });
+                ball_at_pong = false;
+                turn_changed.notify_all();
+            }
+        });
+        for (long i = 0; i < iterations; ++i) {
+            std::unique_lock held(lock);
+            ball_at_pong = true;
+            turn_changed.notify_all();
+            turn_changed.wait(held, [&] { return !ball_at_pong; });
+        }
+        pong.join();
+    });
+    report("wake-up ping-pong", "condvar ping-pong", ours, theirs, iterations);
+}
+
+int return_at_once(void*)
+{
+    return 0;
+}
+
+void bench_kthread(ksim::Kernel& kernel, long iterations)
+{
+    kernel.set_task(ksim::Task {1, "bench", 0, nullptr});
+    double ours = seconds([&] {
+        for (long i = 0; i < iterations; ++i) {
+            struct task_struct* task = kthread_create_on_node(return_at_once, nullptr, -1, "bench/%ld", i);
+            wake_up_process(task);
+            kthread_stop(task);
+        }
+    });
+    double theirs = seconds([&] {
+        for (long i = 0; i < iterations; ++i) {
+            pthread_t thread;
+            pthread_create(
+                &thread, nullptr, [](void*) -> void* { return nullptr; }, nullptr);
+            pthread_join(thread, nullptr);
+        }
+    });
+    report("kthread_run+stop", "pthread_create+join", ours, theirs, iterations);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -178,5 +277,7 @@ int main(int argc, char** argv)
     bench_printk(kernel, 1'000'000 / scale);
     bench_insmod(kernel, modules + "/hello.ko", 2'000 / scale);
     bench_device_read(kernel, modules, 200'000 / scale);
+    bench_wakeup(kernel, 200'000 / scale);
+    bench_kthread(kernel, 20'000 / scale);
     return 0;
 }

@@ -12,7 +12,7 @@ int* volatile nowhere;
 
 class Sensor {
 public:
-    noinline Sensor()
+    noinline __noclone Sensor()
     {
         pr_info("fault_cxx_ctor: Sensor constructed\n");
         if (crash)

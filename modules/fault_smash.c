@@ -12,7 +12,7 @@ static noinline void fill(void)
 
 	/* The bug: `length` bytes into a 16-byte buffer. */
 	memset(buffer, 0x41, length);
-	barrier();
+	barrier_data(buffer); /* or the compiler may drop the stores to a buffer nobody reads */
 }
 
 static int __init fault_smash_init(void)

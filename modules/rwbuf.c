@@ -111,11 +111,12 @@ static int __init rwbuf_init(void)
 		goto free;
 	}
 	for (i = 0; i < RWBUF_DEVICES; i++) {
+		struct device *dev;
+
 		cdev_init(&buffers[i].cdev, &rwbuf_fops);
 		buffers[i].cdev.owner = THIS_MODULE;
 		cdev_add(&buffers[i].cdev, MKDEV(MAJOR(first), i), 1);
-		struct device *dev
-			= device_create(rwbuf_class, NULL, MKDEV(MAJOR(first), i), &buffers[i], "rwbuf%d", i);
+		dev = device_create(rwbuf_class, NULL, MKDEV(MAJOR(first), i), &buffers[i], "rwbuf%d", i);
 
 		if (!IS_ERR(dev))
 			device_create_file(dev, &dev_attr_size);

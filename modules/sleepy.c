@@ -1,6 +1,6 @@
-/* sleepy.c: a misc device whose read sleeps until something was written,
- * the blocking-read pattern of LKMPG's sleep.c. In ksim nothing can run
- * while the reader sleeps, so a read with nothing to give is interrupted. */
+/* sleepy.c: a misc device whose read sleeps until something was written:
+ * the blocking-read pattern. A reader with nothing to read sleeps until a
+ * writer wakes it, or a signal (Ctrl-C) ends the read with EINTR. */
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>

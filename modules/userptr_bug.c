@@ -10,11 +10,15 @@ static char message[] = "hello from the kernel\n";
 
 static ssize_t bug_read(struct file *file, char __user *user, size_t count, loff_t *pos)
 {
-	size_t n = min(count, sizeof(message) - 1);
+	const size_t n = sizeof(message) - 1;
 
 	if (*pos)
 		return 0;
-	memcpy((char *)user, message, n); /* wrong: user memory needs copy_to_user() */
+	if (count < n)
+		return -EINVAL;
+	/* Wrong: user memory needs copy_to_user(). A constant size, so every
+	 * compiler copies inline and the Oops is in bug_read itself. */
+	memcpy((char *)user, message, n);
 	*pos = n;
 	return n;
 }

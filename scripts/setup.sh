@@ -7,7 +7,7 @@
 # patch for the lesson tests' wrong solutions, clang and its runtimes for the
 # fuzz targets (libFuzzer).
 set -eu
-packages="g++ gcc make cmake pkg-config libboost-dev libboost-program-options-dev nlohmann-json3-dev doctest-dev libelf-dev libdw-dev libreadline-dev libssl-dev openssl kmod bubblewrap libseccomp-dev binutils patch clang libclang-rt-14-dev"
+packages="g++ gcc make cmake pkg-config libboost-dev libboost-program-options-dev nlohmann-json3-dev doctest-dev libelf-dev libdw-dev libreadline-dev libssl-dev openssl kmod bubblewrap libseccomp-dev binutils bsdutils patch clang libclang-rt-14-dev"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -54,9 +54,17 @@ int cmd_dd(CommandContext&);
 int cmd_stat(CommandContext&);
 int cmd_mknod(CommandContext&);
 int cmd_rm(CommandContext&);
+int cmd_mkdir(CommandContext&);
+int cmd_cp(CommandContext&);
+int cmd_mount(CommandContext&);
+int cmd_umount(CommandContext&);
 int cmd_ioctl(CommandContext&);
 int cmd_poll(CommandContext&);
 int cmd_sleep(CommandContext&);
+int cmd_jobs(CommandContext&);
+int cmd_wait(CommandContext&);
+int cmd_fg(CommandContext&);
+int cmd_kill(CommandContext&);
 int cmd_echo(CommandContext&);
 int cmd_ls(CommandContext&);
 int cmd_help(CommandContext&);
@@ -68,6 +76,9 @@ int cmd_uname(CommandContext&);
 int cmd_cd(CommandContext&);
 int cmd_pwd(CommandContext&);
 int cmd_exit(CommandContext&);
+int cmd_ps(CommandContext&);
+int cmd_nproc(CommandContext&);
+int cmd_reboot(CommandContext&); // also halt and poweroff
 
 // kmod's wording for an errno from finit_module (insmod's mod_strerror).
 std::string insmod_strerror(int error);

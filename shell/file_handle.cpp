@@ -1,58 +1,68 @@
 // Shell-side open files (see file_handle.h).
 #include "shell/file_handle.h"
 
-#include <cerrno>
-#include <unistd.h>
+#include <poll.h>
 
+#include "syscalls/syscalls.h"
 #include "shell/interrupt.h"
 
 namespace ksim::shell {
 
-ErrorOr<std::string> KernelFileHandle::read(size_t count)
+namespace {
+
+// The door's -errno as an ErrorOr.
+template <typename T> ErrorOr<T> checked(long result)
 {
-    if (interrupt_requested())
-        return Errno {interrupted_error};
-    return m_file->read(count);
+    if (result < 0)
+        return Errno {static_cast<int>(-result)};
+    return static_cast<T>(result);
 }
 
-ErrorOr<size_t> KernelFileHandle::write(std::string_view data)
+} // namespace
+
+FileHandle::~FileHandle()
 {
-    if (interrupt_requested())
-        return Errno {interrupted_error};
-    return m_file->write(data);
+    sys::close(m_fd);
 }
 
-HostFileHandle::~HostFileHandle()
+ErrorOr<std::string> FileHandle::read(size_t count)
 {
-    ::close(m_fd);
-}
-
-ErrorOr<std::string> HostFileHandle::read(size_t count)
-{
-    if (interrupt_requested())
-        return Errno {interrupted_error};
+    // A signal that came while the process ran in user space ends it before its next call.
+    if (int death = pending_death())
+        return Errno {death};
     std::string buffer(count, '\0');
-    ssize_t got = ::read(m_fd, buffer.data(), count);
-    if (got < 0)
-        return Errno {errno};
-    buffer.resize(static_cast<size_t>(got));
+    auto got = checked<size_t>(sys::read(m_fd, buffer.data(), count));
+    if (got.is_error())
+        return Errno {got.error()};
+    buffer.resize(got.value());
     return buffer;
 }
 
-ErrorOr<size_t> HostFileHandle::write(std::string_view data)
+ErrorOr<size_t> FileHandle::write(std::string_view data)
 {
-    ssize_t put = ::write(m_fd, data.data(), data.size());
-    if (put < 0)
-        return Errno {errno};
-    return static_cast<size_t>(put);
+    if (int death = pending_death())
+        return Errno {death};
+    return checked<size_t>(sys::write(m_fd, data.data(), data.size()));
 }
 
-ErrorOr<long long> HostFileHandle::seek(long long offset, int whence)
+ErrorOr<long long> FileHandle::seek(long long offset, int whence)
 {
-    off_t at = ::lseek(m_fd, offset, whence);
-    if (at < 0)
-        return Errno {errno};
-    return static_cast<long long>(at);
+    return checked<long long>(sys::lseek(m_fd, offset, whence));
+}
+
+ErrorOr<long> FileHandle::ioctl(unsigned command, unsigned long arg)
+{
+    return checked<long>(sys::ioctl(m_fd, command, arg));
+}
+
+ErrorOr<unsigned> FileHandle::poll()
+{
+    // Every event bit, so the answer is the whole of what the file reports.
+    struct pollfd entry = {m_fd, POLLIN | POLLPRI | POLLOUT | POLLRDNORM | POLLRDBAND | POLLWRNORM | POLLWRBAND, 0};
+    auto ready = checked<int>(sys::poll(&entry, 1, 0));
+    if (ready.is_error())
+        return Errno {ready.error()};
+    return static_cast<unsigned short>(entry.revents);
 }
 
 ErrorOr<void> write_all(FileHandle& file, std::string_view data)

@@ -1,57 +1,36 @@
-// What a shell process's open() returns: a kernel file (/proc, /sys, /dev) or a host file.
+// What a shell process's open() returns: a file descriptor, used through the system-call door.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
 
-#include "core/kernel.h"
-#include "fs/vfs.h"
+#include "core/error_or.h"
 
 namespace ksim::shell {
 
+// An open file description's one descriptor in the shell: /proc, /sys and
+// /dev files are the kernel's, all others the host's, and the door tells
+// them apart. Closing the last copy closes the descriptor (a driver's
+// release() runs then).
 class FileHandle {
 public:
-    virtual ~FileHandle() = default;
-    // read(2): "" at end of file.
-    virtual ErrorOr<std::string> read(size_t count) = 0;
-    // write(2): how many bytes were taken.
-    virtual ErrorOr<size_t> write(std::string_view data) = 0;
-    virtual ErrorOr<long long> seek(long long offset, int whence) = 0;
-    virtual ErrorOr<long> ioctl(unsigned command, unsigned long arg) = 0;
-    virtual ErrorOr<unsigned> poll() { return default_poll_mask; }
-};
-
-// A kernel file; the last reference closing releases it.
-class KernelFileHandle : public FileHandle {
-public:
-    explicit KernelFileHandle(std::unique_ptr<OpenFile> file)
-        : m_file(std::move(file))
-    {
-    }
-    ~KernelFileHandle() override { m_file->release(); }
-    ErrorOr<std::string> read(size_t count) override;
-    ErrorOr<size_t> write(std::string_view data) override;
-    ErrorOr<long long> seek(long long offset, int whence) override { return m_file->llseek(offset, whence); }
-    ErrorOr<long> ioctl(unsigned command, unsigned long arg) override { return m_file->ioctl(command, arg); }
-    ErrorOr<unsigned> poll() override { return m_file->poll(); }
-
-private:
-    std::unique_ptr<OpenFile> m_file;
-};
-
-// A host file, through a POSIX descriptor.
-class HostFileHandle : public FileHandle {
-public:
-    explicit HostFileHandle(int fd)
+    explicit FileHandle(int fd)
         : m_fd(fd)
     {
     }
-    ~HostFileHandle() override;
-    ErrorOr<std::string> read(size_t count) override;
-    ErrorOr<size_t> write(std::string_view data) override;
-    ErrorOr<long long> seek(long long offset, int whence) override;
-    ErrorOr<long> ioctl(unsigned, unsigned long) override { return Errno {ENOTTY}; }
+    ~FileHandle();
+    FileHandle(const FileHandle&) = delete;
+    FileHandle& operator=(const FileHandle&) = delete;
+
+    int fd() const { return m_fd; }
+    // read(2): "" at end of file.
+    ErrorOr<std::string> read(size_t count);
+    // write(2): how many bytes were taken.
+    ErrorOr<size_t> write(std::string_view data);
+    ErrorOr<long long> seek(long long offset, int whence);
+    ErrorOr<long> ioctl(unsigned command, unsigned long arg);
+    // poll(2) without waiting: the EPOLL* bits the file is ready for.
+    ErrorOr<unsigned> poll();
 
 private:
     int m_fd;

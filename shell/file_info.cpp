@@ -1,15 +1,17 @@
 // stat(2) for the shell (see file_info.h).
 #include "shell/file_info.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <filesystem>
+#include <cstring>
 
-#include "fs/vfs.h"
+#include "shell/file_handle.h"
+#include "syscalls/syscalls.h"
 #include "shell/shell.h"
 
 namespace ksim::shell {
@@ -17,17 +19,9 @@ namespace ksim::shell {
 ErrorOr<FileInfo> stat_path(Shell& shell, const std::string& path, bool follow)
 {
     std::string full = shell.host_path(path);
-    if (VirtualFs::is_kernel_path(full)) {
-        const Task& task = shell.kernel().task();
-        auto node = shell.kernel().vfs().resolve(full, &task);
-        if (node.is_error())
-            return Errno {node.error()};
-        NodeInfo n = node.value()->info();
-        return FileInfo {n.type, n.mode, n.uid, n.rdev, n.size, 0, std::time(nullptr)};
-    }
     struct stat st;
-    if ((follow ? ::stat(full.c_str(), &st) : ::lstat(full.c_str(), &st)) != 0)
-        return Errno {errno};
+    if (long error = follow ? sys::stat(full.c_str(), &st) : sys::lstat(full.c_str(), &st); error < 0)
+        return Errno {static_cast<int>(-error)};
     FileInfo info;
     info.type = S_ISDIR(st.st_mode) ? 'd'
         : S_ISCHR(st.st_mode)       ? 'c'
@@ -37,8 +31,11 @@ ErrorOr<FileInfo> stat_path(Shell& shell, const std::string& path, bool follow)
         : S_ISSOCK(st.st_mode)      ? 's'
                                     : '-';
     info.mode = st.st_mode & 07777;
-    // Inside ksim the learner owns what ksim's user owns; the sysroot is root's.
-    info.uid = shell.is_system_file(full) ? 0 : st.st_uid == ::getuid() ? learner_uid : st.st_uid;
+    info.uid = st.st_uid;
+    info.links = st.st_nlink;
+    // Inside ksim the learner owns what ksim's user owns on the host; the sysroot is root's.
+    if (!sys::is_kernel_path(full))
+        info.uid = shell.is_system_file(full) ? 0 : st.st_uid == ::getuid() ? learner_uid : st.st_uid;
     info.rdev = major(st.st_rdev) << 20 | minor(st.st_rdev);
     info.size = st.st_size;
     info.blocks = st.st_blocks / 2;
@@ -49,25 +46,27 @@ ErrorOr<FileInfo> stat_path(Shell& shell, const std::string& path, bool follow)
 ErrorOr<std::vector<std::string>> list_directory(Shell& shell, const std::string& path)
 {
     std::string full = shell.host_path(path);
+    long fd = sys::open(full.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0)
+        return Errno {static_cast<int>(-fd)};
+    FileHandle directory(static_cast<int>(fd));
     std::vector<std::string> names;
-    if (VirtualFs::is_kernel_path(full)) {
-        const Task& task = shell.kernel().task();
-        auto node = shell.kernel().vfs().resolve(full, &task);
-        if (node.is_error())
-            return Errno {node.error()};
-        if (!node.value()->is_directory())
-            return Errno {ENOTDIR};
-        if (!task.is_root() && !(node.value()->info().mode & 04))
-            return Errno {EACCES};
-        names = node.value()->list();
-    } else {
-        std::error_code ec;
-        std::filesystem::directory_iterator it(full, ec);
-        if (ec)
-            return Errno {ec.value()};
-        for (const auto& entry : it)
-            if (!entry.path().filename().string().starts_with('.'))
-                names.push_back(entry.path().filename().string());
+    alignas(8) char buffer[8192];
+    for (;;) {
+        long got = sys::getdents64(directory.fd(), buffer, sizeof buffer);
+        if (got < 0)
+            return Errno {static_cast<int>(-got)};
+        if (got == 0)
+            break;
+        // struct linux_dirent64: the record length at offset 16, the name at 19.
+        for (long at = 0; at < got;) {
+            unsigned short length;
+            std::memcpy(&length, buffer + at + 16, sizeof length);
+            std::string name(buffer + at + 19);
+            if (!name.starts_with('.'))
+                names.push_back(std::move(name));
+            at += length;
+        }
     }
     std::sort(names.begin(), names.end());
     return names;

@@ -15,6 +15,7 @@ struct FileInfo {
     char type = '-'; // '-', 'd', 'c', 'b', 'l', 'p', 's'
     unsigned mode = 0; // permission bits
     unsigned uid = 0;
+    unsigned long links = 1;
     unsigned rdev = 0; // Linux's MKDEV layout
     long long size = 0;
     long long blocks = 0; // 1 KiB blocks, as ls's total counts them

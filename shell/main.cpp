@@ -1,15 +1,22 @@
 // ksim: boots the kernel and runs the shell: interactively, a script, or `-c COMMANDS`.
+#include <linux/close_range.h>
+#include <pthread.h>
 #include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
 
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <string_view>
 
 #include <ksim/abi.h>
 
 #include "core/kernel.h"
+#include "shell/attach.h"
 #include "shell/lessons/lesson_tool.h"
 #include "shell/repl.h"
 #include "shell/shell.h"
@@ -29,16 +36,41 @@ std::filesystem::path default_sysroot()
     return ec ? std::filesystem::path() : exe.parent_path().parent_path() / "sysroot";
 }
 
+// The machine under the kernel, once it has shut down: a restart is this
+// program started again (a fresh kernel, the same terminal and options);
+// halt and power-off end it, as does a restart asked for by a script, whose
+// machine goes away with it.
+void run_machine(ksim::Kernel::MachineAction action, bool interactive, char** argv)
+{
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    if (action == ksim::Kernel::MachineAction::restart && interactive) {
+        // Nothing of this boot may leak into the next: no descriptor but
+        // the terminal's, no blocked signal.
+        close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
+        sigset_t none;
+        sigemptyset(&none);
+        pthread_sigmask(SIG_SETMASK, &none, nullptr);
+        execv("/proc/self/exe", argv);
+        std::perror("ksim: restart");
+    }
+    std::_Exit(0);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     if (ksim::lessons::is_lesson_command(argc, argv))
         return ksim::lessons::run_lesson_command(argc, argv);
-    po::options_description visible("Usage: ksim [options] [script.ksh]\n\nOptions");
+    if (argc >= 2 && std::string_view(argv[1]) == "attach")
+        return ksim::shell::attach_to_ksim(argc, argv);
+    po::options_description visible("Usage: ksim [options] [script.ksh]\n       ksim attach [PID]\n\nOptions");
     visible.add_options()("help,h", "show this help")("version", "show the version")(
         "command,c", po::value<std::string>(), "run COMMANDS (as a shell line) and exit with their status")(
-        "root", "start the shell as root instead of the unprivileged learner")("sig-enforce",
+        "root", "start the shell as root instead of the unprivileged learner")(
+        "cpus", po::value<int>()->default_value(2), "boot with N CPUs (1 to 64)")("sig-enforce",
         "boot with module.sig_enforce=1: refuse modules without a good signature")("sysroot", po::value<std::string>(),
         "host folder that holds /lib/modules/<release> and /etc/modprobe.d (default: $KSIM_SYSROOT, "
         "else the build's sysroot)");
@@ -58,7 +90,9 @@ int main(int argc, char** argv)
         return 2;
     }
     if (vm.count("help")) {
-        std::cout << visible << "\nWithout -c or a script, ksim starts an interactive shell.\n";
+        std::cout << visible
+                  << "\nWithout -c or a script, ksim starts an interactive shell; `ksim attach` opens another\n"
+                     "terminal on it (the newest one running, or the one with that PID).\n";
         return 0;
     }
     if (vm.count("version")) {
@@ -66,11 +100,22 @@ int main(int argc, char** argv)
         return 0;
     }
 
-    ksim::Kernel kernel;
+    // Linux's NR_CPUS would allow more; 64 keeps a machine's worth of host threads.
+    const int cpus = vm["cpus"].as<int>();
+    if (cpus < 1 || cpus > 64) {
+        std::cerr << "ksim: the argument ('" << cpus << "') for option '--cpus' is invalid: from 1 to 64\n"
+                  << "Try 'ksim --help' for more information.\n";
+        return 2;
+    }
+    ksim::Kernel kernel(cpus);
     // The console shares the terminal with command output; keep them in order.
     kernel.log().set_console([](std::string_view line) {
         std::cout.flush();
         std::cerr << line << std::flush;
+    });
+    const bool interactive = !vm.count("command") && !vm.count("script") && isatty(STDIN_FILENO);
+    kernel.set_machine([interactive, argv](ksim::Kernel::MachineAction action) {
+        run_machine(action, interactive, argv);
     });
     if (vm.count("sig-enforce"))
         kernel.enforce_module_signatures();
@@ -90,7 +135,10 @@ int main(int argc, char** argv)
         }
         return shell.run_script(script);
     }
-    if (isatty(STDIN_FILENO))
+    if (interactive) {
+        // Other terminals may join this kernel with `ksim attach`.
+        ksim::shell::AttachPoint attach_point(kernel, shell.sysroot(), shell.uid());
         return ksim::shell::run_interactive(shell);
+    }
     return shell.run_script(std::cin);
 }

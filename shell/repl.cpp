@@ -93,15 +93,19 @@ char** complete(const char* text, int start, int)
     return nullptr;
 }
 
+} // namespace
+
 std::string prompt(const Shell& shell)
 {
     std::string cwd = std::filesystem::current_path().string();
+    std::string text = shell.user_name() + "@ksim:";
     if (const char* home = std::getenv("HOME"); home && cwd.starts_with(home))
-        cwd = "~" + cwd.substr(std::strlen(home));
-    return shell.user_name() + "@ksim:" + cwd + (shell.uid() == 0 ? "# " : "$ ");
+        text.append("~").append(cwd, std::strlen(home));
+    else
+        text += cwd;
+    text += shell.uid() == 0 ? "# " : "$ ";
+    return text;
 }
-
-} // namespace
 
 int run_interactive(Shell& shell)
 {
@@ -110,8 +114,11 @@ int run_interactive(Shell& shell)
     std::string history_file;
     if (const char* home = std::getenv("HOME")) {
         history_file = std::string(home) + "/.ksim_history";
-        read_history(history_file.c_str());
+        if (read_history(history_file.c_str()) != 0)
+            write_history(history_file.c_str()); // append_history() needs the file
+        history_truncate_file(history_file.c_str(), 1000);
     }
+    shell.set_interactive(true);
     while (!shell.exit_requested()) {
         char* line = readline(prompt(shell).c_str());
         if (!line) {
@@ -123,11 +130,16 @@ int run_interactive(Shell& shell)
         if (text.find_first_not_of(" \t") == std::string::npos)
             continue;
         add_history(text.c_str());
+        // Saved line by line: a reboot starts a new ksim, and a power-off
+        // ends this one, without the way out below.
+        if (!history_file.empty())
+            append_history(1, history_file.c_str());
         InterruptScope interruptible;
         shell.run_line(text);
+        // The terminal echoed ^C; bash ends that line before its next prompt.
+        if (interrupt_requested())
+            std::fputs("\n", stdout);
     }
-    if (!history_file.empty())
-        write_history(history_file.c_str());
     return shell.exit_requested().value_or(shell.last_status());
 }
 

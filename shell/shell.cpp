@@ -2,6 +2,7 @@
 #include "shell/shell.h"
 
 #include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
@@ -10,13 +11,17 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "fs/vfs.h"
+#include "sched/scheduler.h"
 #include "shell/command.h"
 #include "shell/file_stream.h"
 #include "shell/interrupt.h"
-#include "shell/pipe_buffer.h"
+#include "shell/pipe.h"
+#include "syscalls/syscalls.h"
 #include "uaccess/user_memory.h"
 
 namespace ksim::shell {
@@ -34,9 +39,12 @@ std::string absolute(const std::string& path)
 }
 
 // bash reports write errors of its builtins itself; other commands report their own.
+// bash's builtins among ksim's commands: they run in the shell's own process.
 bool is_builtin(const std::string& name)
 {
-    return name == "echo" || name == "pwd" || name == "help";
+    static const std::set<std::string, std::less<>> builtins
+        = {"echo", "pwd", "help", "cd", "exit", "kill", "jobs", "wait", "fg", "true", "false", ":"};
+    return builtins.contains(name);
 }
 
 } // namespace
@@ -47,12 +55,22 @@ struct Shell::Slot {
     std::shared_ptr<FileHandle> file;
 };
 
-Shell::Shell(Kernel& kernel, unsigned uid)
+Shell::Shell(Kernel& kernel, unsigned uid, bool forked)
     : m_kernel(kernel)
     , m_uid(uid)
-    , m_pid(static_cast<int>(getpid()))
+    , m_pid(forked ? 0 : kernel.scheduler().allocate_pid())
+    , m_shell_pid(m_pid)
     , m_memory(UserMemory::create(1 << 20))
+    , m_terminal_out(&std::cout)
+    , m_terminal_err(&std::cerr)
 {
+    if (forked)
+        return;
+    // The login shell leads its own process group, the terminal's foreground
+    // group: the commands it runs join it.
+    become_shell();
+    if (KernelTask* task = Scheduler::current())
+        task->pgid = m_pid;
 }
 
 Shell::~Shell()
@@ -87,19 +105,12 @@ std::string Shell::shown_path(const std::filesystem::path& host_path) const
 ErrorOr<std::shared_ptr<FileHandle>> Shell::open(const std::string& path, int flags)
 {
     std::string full = host_path(path);
-    const Task& task = m_kernel.task();
-    if (VirtualFs::is_kernel_path(full)) {
-        auto file = m_kernel.vfs().open(task, full, flags);
-        if (file.is_error())
-            return Errno {file.error()};
-        return std::shared_ptr<FileHandle>(std::make_shared<KernelFileHandle>(file.release_value()));
-    }
-    if (is_system_file(full) && !task.is_root() && (flags & open_access_mask) != open_read_only)
+    if (is_system_file(full) && !m_kernel.task().is_root() && (flags & O_ACCMODE) != O_RDONLY)
         return Errno {EACCES};
-    int fd = ::open(full.c_str(), flags | O_CLOEXEC, 0644);
+    long fd = sys::open(full.c_str(), flags, 0644);
     if (fd < 0)
-        return Errno {errno};
-    return std::shared_ptr<FileHandle>(std::make_shared<HostFileHandle>(fd));
+        return Errno {static_cast<int>(-fd)};
+    return std::make_shared<FileHandle>(static_cast<int>(fd));
 }
 
 int Shell::run_script(std::istream& in)
@@ -113,7 +124,7 @@ int Shell::run_script(std::istream& in)
 int Shell::run_line(const std::string& line)
 {
     EmptyInput none;
-    return run_line(line, {none, std::cout, std::cerr});
+    return run_line(line, {none, *m_terminal_out, *m_terminal_err});
 }
 
 int Shell::run_line(const std::string& line, Streams streams)
@@ -131,9 +142,97 @@ int Shell::run_line(const std::string& line, Streams streams)
             continue;
         if (item.before == Connector::Or && m_last_status == 0)
             continue;
-        m_last_status = run_pipeline(item.pipeline, program, streams);
+        if (item.background) {
+            start_job(item.pipeline, program, streams.err);
+            m_last_status = 0; // as bash: starting a job succeeds
+            continue;
+        }
+        m_last_status = run_pipeline(item.pipeline, program, streams, fork_stages(item.pipeline, Scheduler::current()));
     }
     return m_last_status;
+}
+
+namespace {
+
+// A job's command as `jobs` shows it: its words as typed, quoting aside.
+std::string describe(const Pipeline& pipeline, const ParsedLine& parsed)
+{
+    std::string text;
+    for (const SimpleCommand& command : pipeline.commands) {
+        if (!text.empty())
+            text += " | ";
+        std::string words;
+        for (const Word& word : command.words) {
+            if (!words.empty())
+                words += ' ';
+            for (const WordPart& part : word.parts) {
+                if (const auto* literal = std::get_if<Literal>(&part))
+                    words += literal->text;
+                else if (std::holds_alternative<LastStatus>(part))
+                    words += "$?";
+                else
+                    words += "$(" + parsed.substitutions[std::get<Substitution>(part).index] + ")";
+            }
+        }
+        text += words;
+    }
+    return text;
+}
+
+} // namespace
+
+Shell::Child Shell::fork_child(KernelTask* parent)
+{
+    Scheduler& scheduler = m_kernel.scheduler();
+    int pid = scheduler.allocate_pid();
+    auto task = scheduler.create_task(Task {pid, "sh", m_uid, UserMemory::create()}, 0, parent);
+    task->pgid = parent ? parent->pgid.load() : 0; // its parent's process group
+    auto child = std::make_shared<Shell>(m_kernel, m_uid, true);
+    child->m_sysroot = m_sysroot;
+    child->m_terminal_out = m_terminal_out;
+    child->m_terminal_err = m_terminal_err;
+    child->m_held = m_held;
+    child->m_pid = m_pid;
+    child->m_last_status = m_last_status;
+    child->m_exec_in_place = true;
+    child->m_shell_pid = pid;
+    child->m_in_job = true; // the parent says how its processes died
+    return {std::move(child), std::move(task), pid};
+}
+
+int Shell::run_as(Child child, const std::function<int(Shell&)>& body)
+{
+    Scheduler::set_current(child.task.get());
+    int status = body(*child.shell);
+    Kernel& kernel = child.shell->m_kernel;
+    child.shell.reset(); // its descriptors close in its own task
+    child.task->abi().flags |= KSIM_PF_EXITING;
+    kernel.scheduler().release_task(*child.task);
+    Scheduler::set_current(nullptr);
+    return status;
+}
+
+void Shell::start_job(const Pipeline& pipeline, const ParsedLine& parsed, std::ostream& err)
+{
+    Child child = fork_child(Scheduler::current());
+    int pid = child.pid;
+    auto task = child.task;
+    task->pgid = pid; // a job is a process group of its own
+    // All its processes exist before the next command runs, as bash forks
+    // them: `kill %1` right after reaches every one.
+    auto stages = std::make_shared<std::vector<Child>>(child.shell->fork_stages(pipeline, task.get()));
+    int id = m_jobs.start(
+        pid, describe(pipeline, parsed), task, [child = std::move(child), stages, pipeline, parsed]() mutable {
+            return run_as(std::move(child), [&](Shell& shell) {
+                EmptyInput none; // a job's standard input is /dev/null, as in a script
+                int status = shell.run_pipeline(
+                    pipeline, parsed, {none, *shell.m_terminal_out, *shell.m_terminal_err}, std::move(*stages));
+                shell.m_terminal_out->flush();
+                return status;
+            });
+        });
+    if (m_interactive)
+        err << "[" << id << "] " << pid << "\n";
 }
 
 int Shell::run_child(const std::string& line, bool root, Streams streams)
@@ -143,6 +242,15 @@ int Shell::run_child(const std::string& line, bool root, Streams streams)
         streams.err << "ksim: maximum shell nesting level exceeded (" << max_child_depth << ")\n";
         return 2;
     }
+    // A root shell asked for by a learner's (a lesson's check): what
+    // `sudo sh -c LINE` runs, a child process with root's credentials.
+    if (root && !m_kernel.task().is_root())
+        return in_child_process(
+            [&] {
+                sys::execve("sh", true);
+                return run_child(line, true, streams);
+            },
+            streams.err);
     ++m_child_depth;
     unsigned saved_uid = m_uid;
     std::optional<int> saved_exit = m_exit_status;
@@ -161,21 +269,50 @@ int Shell::run_child(const std::string& line, bool root, Streams streams)
     return status;
 }
 
-int Shell::run_pipeline(const Pipeline& pipeline, const ParsedLine& parsed, Streams streams)
+std::vector<Shell::Child> Shell::fork_stages(const Pipeline& pipeline, KernelTask* parent)
 {
-    // The commands run one after the other, each reading what the previous one wrote.
-    std::string carried;
-    int status = 0;
-    for (size_t i = 0; i < pipeline.commands.size(); ++i) {
-        bool last = i + 1 == pipeline.commands.size();
-        StringInput from_pipe(std::move(carried));
-        PipeBuffer to_pipe;
-        std::ostream pipe_out(&to_pipe);
-        status = run_simple(pipeline.commands[i], parsed,
-            {i == 0 ? streams.in : from_pipe, last ? streams.out : pipe_out, streams.err});
-        if (!last)
-            carried = to_pipe.take();
+    std::vector<Child> stages;
+    for (size_t i = 0; i + 1 < pipeline.commands.size(); ++i)
+        stages.push_back(fork_child(parent));
+    return stages;
+}
+
+int Shell::run_pipeline(const Pipeline& pipeline, const ParsedLine& parsed, Streams streams, std::vector<Child> stages)
+{
+    size_t count = pipeline.commands.size();
+    if (count == 1)
+        return run_simple(pipeline.commands[0], parsed, streams);
+    // The commands run at once, each a process of its own, joined by pipes;
+    // the status is the last one's. The last runs here, as bash waits for it.
+    std::vector<std::shared_ptr<Pipe>> pipes;
+    for (size_t i = 0; i + 1 < count; ++i)
+        pipes.push_back(std::make_shared<Pipe>());
+    auto start = std::make_shared<std::latch>(static_cast<std::ptrdiff_t>(count));
+    m_pipeline_start = start;
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i + 1 < count; ++i) {
+        Child child = std::move(stages[i]);
+        child.shell->m_pipeline_start = start;
+        threads.emplace_back([&, i, child = std::move(child)]() mutable {
+            std::shared_ptr<KernelTask> task = child.task; // outlives the foreground mark
+            ForegroundTask foreground(*task);
+            run_as(std::move(child), [&](Shell& shell) {
+                PipeInput from_pipe(i ? pipes[i - 1] : nullptr);
+                PipeOutput to_pipe(pipes[i]);
+                std::ostream pipe_out(&to_pipe);
+                return shell.run_simple(
+                    pipeline.commands[i], parsed, {i ? from_pipe : streams.in, pipe_out, streams.err});
+            });
+            pipes[i]->close_writer();
+            if (i > 0)
+                pipes[i - 1]->close_reader();
+        });
     }
+    PipeInput from_pipe(pipes.back());
+    int status = run_simple(pipeline.commands.back(), parsed, {from_pipe, streams.out, streams.err});
+    pipes.back()->close_reader();
+    for (std::thread& thread : threads)
+        thread.join();
     return status;
 }
 
@@ -200,12 +337,7 @@ std::string Shell::substitute(const std::string& command, std::ostream& err)
 
 void Shell::become_shell()
 {
-    m_kernel.set_task(Task {m_pid, "ksim", m_uid, m_memory});
-}
-
-void Shell::start_process(const std::string& comm, bool root)
-{
-    m_kernel.set_task(Task {m_next_pid++, comm.substr(0, 15), root ? 0U : m_uid, UserMemory::create()});
+    m_kernel.set_task(Task {m_shell_pid, m_in_job ? "sh" : "ksim", m_uid, m_memory});
 }
 
 bool Shell::apply_redirections(
@@ -236,10 +368,10 @@ bool Shell::apply_redirections(
             return false;
         }
         const std::string& target = targets.front();
-        int flags = r.kind == RedirectKind::Read ? open_read_only
-            : r.kind == RedirectKind::ReadWrite  ? open_read_write | open_create
-            : r.kind == RedirectKind::Append     ? open_write_only | open_create | open_append
-                                                 : open_write_only | open_create | open_truncate;
+        int flags = r.kind == RedirectKind::Read ? O_RDONLY
+            : r.kind == RedirectKind::ReadWrite  ? O_RDWR | O_CREAT
+            : r.kind == RedirectKind::Append     ? O_WRONLY | O_CREAT | O_APPEND
+                                                 : O_WRONLY | O_CREAT | O_TRUNC;
         auto file = open(target, flags);
         if (file.is_error()) {
             if (task_died(file.error()))
@@ -255,9 +387,44 @@ bool Shell::apply_redirections(
 
 int Shell::run_simple(const SimpleCommand& command, const ParsedLine& parsed, Streams streams)
 {
-    // Redirections are set up by the shell itself, as the learner: in
-    // `sudo echo 1 > /proc/...` the file is opened without root, as in bash.
-    become_shell();
+    // A pipeline's command that ends before it runs a program (a failed
+    // redirection, no words) must not hold the others back.
+    struct StartAnyway {
+        Shell& shell;
+        ~StartAnyway()
+        {
+            if (auto start = std::exchange(shell.m_pipeline_start, nullptr))
+                start->count_down();
+        }
+    } start_anyway {*this};
+    // Each command is a child process, as bash forks one (a job's first
+    // command is the job's own process, exec'd). The child sets up the
+    // redirections as the learner: in `sudo echo 1 > /proc/...` the file is
+    // opened without root, as in bash.
+    if (std::exchange(m_exec_in_place, false))
+        return run_in_process(command, parsed, streams);
+    return in_child_process([&] { return run_in_process(command, parsed, streams); }, streams.err);
+}
+
+int Shell::in_child_process(const std::function<int()>& body, std::ostream& err)
+{
+    long child = sys::vfork();
+    int status = body();
+    sys::exit_group(status);
+    int wait_status = 0;
+    sys::wait4(static_cast<int>(child), &wait_status, 0);
+    if (!WIFSIGNALED(wait_status))
+        return WEXITSTATUS(wait_status);
+    // A death no system call reported (in a driver's release() as a file
+    // closed, say) is bash's to tell: "Killed", "Segmentation fault".
+    int death = died_of_signal(WTERMSIG(wait_status));
+    if (status != task_death_status(death) && !m_in_job)
+        err << task_death_message(death) << "\n";
+    return task_death_status(death);
+}
+
+int Shell::run_in_process(const SimpleCommand& command, const ParsedLine& parsed, Streams streams)
+{
     std::array<Slot, 10> slots
         = {{{Slot::Kind::StandardIn, nullptr}, {Slot::Kind::StandardOut, nullptr}, {Slot::Kind::StandardErr, nullptr}}};
     for (int fd = 3; fd < 10; ++fd)
@@ -315,9 +482,10 @@ int Shell::run_simple(const SimpleCommand& command, const ParsedLine& parsed, St
         int error = file_buffers[fd - 1]->error();
         if (!error)
             continue;
-        if (task_died(error) || error == interrupted_error) {
-            streams.err << (task_died(error) ? std::string(task_death_message(error)) + "\n" : "\n");
-            status = task_died(error) ? task_death_status(error) : 130;
+        if (task_died(error)) {
+            if (!m_in_job)
+                streams.err << task_death_message(error) << "\n";
+            status = task_death_status(error);
             continue;
         }
         streams.err << (is_builtin(name) ? "ksim: " + name : name) << ": write error: " << std::strerror(error) << "\n";
@@ -342,7 +510,8 @@ int Shell::run_guarded(const Command& command, CommandContext& context)
 int Shell::dispatch(std::vector<std::string> words, Streams streams)
 {
     bool root = m_uid == 0;
-    if (words[0] == "sudo") {
+    bool sudo = words[0] == "sudo";
+    if (sudo) {
         words.erase(words.begin());
         if (words.empty()) {
             streams.err << "usage: sudo COMMAND [ARG ...]\n";
@@ -355,9 +524,12 @@ int Shell::dispatch(std::vector<std::string> words, Streams streams)
         streams.err << "ksim: " << words[0] << ": command not found\n";
         return 127;
     }
-    // Between commands the kernel has the CPU: timers, work and tasklets that are due run.
-    m_kernel.run_deferred_work();
-    start_process(words[0], root);
+    // Builtins run in the shell's process (comm ksim, or sh in a child
+    // shell); a program is exec'd, sudo's command with root's credentials.
+    if (sudo || !is_builtin(words[0]))
+        sys::execve(words[0].c_str(), sudo);
+    if (auto start = std::exchange(m_pipeline_start, nullptr))
+        start->arrive_and_wait();
     const int pid = m_kernel.task().pid;
     CommandContext context {*this, m_kernel, std::move(words), streams.in, streams.out, streams.err, root};
     int status = run_guarded(*command, context);
@@ -368,7 +540,6 @@ int Shell::dispatch(std::vector<std::string> words, Streams streams)
         status = task_death_status(death);
     }
     streams.out.flush();
-    m_kernel.run_deferred_work();
     return status;
 }
 

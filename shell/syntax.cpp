@@ -375,8 +375,6 @@ std::variant<ParsedLine, SyntaxError> parse_line(const std::string& line, const 
             command.redirections.insert(command.redirections.end(), t.redirections.begin(), t.redirections.end());
             have_command = true;
             break;
-        case TokenKind::Background:
-            return SyntaxError {"background jobs (&) are not supported"};
         case TokenKind::Pipe:
             if (!have_command)
                 return unexpected(t.text);
@@ -387,12 +385,14 @@ std::variant<ParsedLine, SyntaxError> parse_line(const std::string& line, const 
         case TokenKind::Semicolon:
         case TokenKind::AndIf:
         case TokenKind::OrIf:
+        case TokenKind::Background: // `&` ends an item as `;` does, and runs it as a job
             if (!have_command)
                 return unexpected(t.text);
             current.pipeline.commands.push_back(std::move(command));
             command = SimpleCommand {};
             have_command = false;
             current.before = next;
+            current.background = t.kind == TokenKind::Background;
             parsed.items.push_back(std::move(current));
             current = ListItem {};
             next = t.kind == TokenKind::AndIf ? Connector::And

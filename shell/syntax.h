@@ -66,6 +66,7 @@ enum class Connector { Sequence, And, Or };
 struct ListItem {
     Pipeline pipeline;
     Connector before = Connector::Sequence; // how it joins the previous item
+    bool background = false; // ended by `&`: runs as a job while the shell goes on
 };
 
 struct ParsedLine {

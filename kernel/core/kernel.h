@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,6 +32,12 @@ class ProcEntries;
 class SysfsObjects;
 class Debugfs;
 class DeferredWork;
+class Scheduler;
+class Kthreads;
+class KernelTask;
+class Lockdep;
+class HungTaskDetector;
+class SoftLockupWatchdog;
 
 // Flags of finit_module and delete_module.
 constexpr unsigned module_init_ignore_modversions = 1;
@@ -38,8 +46,8 @@ constexpr unsigned delete_module_force = 01000; // O_TRUNC, rmmod -f
 
 class Kernel {
 public:
-    // Boots a kernel and makes it the one the module API reaches.
-    Kernel();
+    // Boots a kernel with `cpus` CPUs and makes it the one the module API reaches.
+    explicit Kernel(int cpus = 2);
     ~Kernel();
     Kernel(const Kernel&) = delete;
     Kernel& operator=(const Kernel&) = delete;
@@ -61,17 +69,23 @@ public:
     SysfsObjects& sysfs_objects() { return *m_sysfs_objects; }
     Debugfs& debugfs() { return *m_debugfs; }
     DeferredWork& deferred_work() { return *m_deferred_work; }
-    // Runs the timers, work and tasklets that are due: the kernel has the CPU.
-    void run_deferred_work();
+    Scheduler& scheduler() { return *m_scheduler; }
+    Kthreads& kthreads() { return *m_kthreads; }
+    // The task the shell and its foreground commands run in: the terminal's foreground process group.
+    KernelTask& boot_task() const { return *m_boot_task; }
+    Lockdep& lockdep() { return *m_lockdep; }
 
     // Warns about what a module leaves registered as it goes (devices,
     // /proc, /sys and debugfs entries) and fences those entries off.
     void report_leftovers(const std::string& module_name, OwnerId owner);
 
-    const Task& task() const { return m_task; }
+    // The task the calling thread runs: who a system call is made for.
+    const Task& task() const;
+    // Makes the calling thread's task a new process: its pid, comm and
+    // credentials (the shell runs each command so).
     void set_task(Task task);
-    // What `current` points to in module code.
-    struct task_struct* current_task_struct() { return &m_task_struct; }
+    // Whether `address` is inside the ksim executable (the kernel's own code).
+    bool in_kernel_image(uintptr_t address) const;
 
     // finit_module(2): `path` is what the module's file is called (for the
     // loader's own records); the image is its bytes.
@@ -118,10 +132,25 @@ public:
     std::string symbolize(uintptr_t address, bool with_offset);
 
     int oops_count() const { return m_oops_count; }
+    // print_modules(): "Modules linked in: hello(OE) ...".
+    std::string modules_linked_in() const;
+    // die_lock: one Oops, warning or lockup report at a time.
+    std::recursive_mutex& report_lock() { return m_report_lock; }
     // How the task `pid` died in an Oops (task_killed, task_segfaulted), or
     // 0; the record is cleared. For deaths no system call reports, such as
     // one in a driver's release() as the file is closed.
     int take_death_of(int pid);
+
+    // What the machine does once the kernel has shut down (machine_restart(),
+    // machine_halt(), machine_power_off()): the program that runs ksim decides
+    // (a fresh process for a restart, say). Without one, the call returns.
+    enum class MachineAction { restart, halt, power_off };
+    void set_machine(std::function<void(MachineAction)> machine) { m_machine = std::move(machine); }
+    void machine(MachineAction action) const
+    {
+        if (m_machine)
+            m_machine(action);
+    }
 
     // module.sig_enforce=1: unsigned modules are refused. Once on, it stays on.
     void enforce_module_signatures() { m_sig_enforce = true; }
@@ -133,8 +162,8 @@ private:
     // `rip_text` names the faulting code when it is not module code.
     void report_oops(
         const Fault& fault, std::initializer_list<const char*> syscall_frames, const std::string& rip_text = "");
-    std::string modules_linked_in() const;
     void boot_devices();
+    void record_death(int death);
 
     KernelLog m_log;
     SlabAllocator m_slab;
@@ -149,13 +178,19 @@ private:
     std::unique_ptr<ProcEntries> m_proc_entries;
     std::unique_ptr<SysfsObjects> m_sysfs_objects;
     std::unique_ptr<Debugfs> m_debugfs;
+    std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<Kthreads> m_kthreads;
+    std::unique_ptr<Lockdep> m_lockdep;
+    std::unique_ptr<HungTaskDetector> m_hung_task;
+    std::unique_ptr<SoftLockupWatchdog> m_watchdog;
     std::unique_ptr<DeferredWork> m_deferred_work;
-    Task m_task;
-    struct task_struct m_task_struct { };
+    // The task of the thread that booted the kernel (the shell's).
+    std::shared_ptr<KernelTask> m_boot_task;
+    std::vector<std::shared_ptr<KernelTask>> m_adopted_tasks; // tasks of threads set_task() met first
+    std::recursive_mutex m_report_lock; // one Oops or warning report at a time (die_lock)
     int m_oops_count = 0;
-    int m_dead_pid = -1; // the last task that died in an Oops, until take_death_of()
-    int m_death = 0;
     bool m_sig_enforce = false;
+    std::function<void(MachineAction)> m_machine;
 };
 
 } // namespace ksim

@@ -6,24 +6,42 @@
 #include <signal.h>
 #include <ucontext.h>
 
+#include <memory>
+#include <mutex>
+
 namespace ksim {
 
 namespace {
 
-// A signal handler can only reach static storage; this is the guard's state
-// for the one thread that runs the kernel. The jump buffers live here rather
-// than on the stack, so a module that overflows a buffer on its stack cannot
-// corrupt the way back. Nested guards take the next slot; past the last one
-// an inner call stays covered by the innermost guard there is.
+// A synchronous fault is delivered to the thread that faulted, so each
+// thread (each task) has its own guard state, in thread-local storage the
+// handler reaches without a lock (the executable's TLS is static). The jump
+// buffers live here rather than on the stack, so a module that overflows a
+// buffer on its stack cannot corrupt the way back. Nested guards take the
+// next slot; past the last one an inner call stays covered by the innermost
+// guard there is.
 constexpr int max_depth = 64;
+// Large enough for the handler after a module overflowed its stack.
+constexpr size_t alternate_stack_size = 1 << 16;
 struct GuardState {
     sigjmp_buf jumps[max_depth];
     int depth = 0; // guards entered and not yet left
     Fault fault;
     uintptr_t stack_low = 0;
     uintptr_t stack_high = 0;
+    bool ready = false; // this thread's alternate stack and bounds are set
+    std::unique_ptr<char[]> alternate_stack;
+
+    ~GuardState()
+    {
+        if (!alternate_stack)
+            return;
+        stack_t off {};
+        off.ss_flags = SS_DISABLE;
+        sigaltstack(&off, nullptr);
+    }
 };
-GuardState g_guard;
+thread_local GuardState g_guard;
 
 constexpr int guarded_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL};
 
@@ -32,29 +50,29 @@ bool on_stack(uintptr_t address, size_t bytes)
     return address >= g_guard.stack_low && address + bytes <= g_guard.stack_high && !(address & 7);
 }
 
-void add_frame(uintptr_t return_address)
+void add_frame(Fault& into, uintptr_t return_address)
 {
-    if (g_guard.fault.frame_count < Fault::max_frames)
-        g_guard.fault.frames[g_guard.fault.frame_count++] = return_address;
+    if (into.frame_count < Fault::max_frames)
+        into.frames[into.frame_count++] = return_address;
 }
 
 // Walks the frame-pointer chain. Every pointer is checked against the
 // thread's stack before it is read, so a smashed frame ends the walk instead
 // of faulting in the handler.
-void record_frames(const greg_t* gregs, bool jumped_to_bad_address)
+void record_frames(const greg_t* gregs, bool jumped_to_bad_address, Fault& into)
 {
-    g_guard.fault.frame_count = 0;
+    into.frame_count = 0;
     // A call through a bad pointer faults before the callee pushed a frame:
     // the caller is the return address on top of the stack.
     auto rsp = static_cast<uintptr_t>(gregs[REG_RSP]);
     if (jumped_to_bad_address && on_stack(rsp, 8))
-        add_frame(*reinterpret_cast<const uintptr_t*>(rsp));
+        add_frame(into, *reinterpret_cast<const uintptr_t*>(rsp));
     auto frame = static_cast<uintptr_t>(gregs[REG_RBP]);
-    while (g_guard.fault.frame_count < Fault::max_frames && on_stack(frame, 16)) {
+    while (into.frame_count < Fault::max_frames && on_stack(frame, 16)) {
         auto* words = reinterpret_cast<const uintptr_t*>(frame);
         if (words[1] == 0)
             break;
-        add_frame(words[1]);
+        add_frame(into, words[1]);
         if (words[0] <= frame)
             break;
         frame = words[0];
@@ -91,22 +109,31 @@ void on_fault(int signal, siginfo_t* info, void* context)
     bool bad_jump = signal == SIGSEGV && fault.address == static_cast<uintptr_t>(gregs[REG_RIP]);
     if (bad_jump)
         fault.error_code |= 0x10; // an instruction fetch
-    record_frames(gregs, bad_jump);
+    record_frames(gregs, bad_jump, fault);
     int slot = g_guard.depth < max_depth ? g_guard.depth : max_depth;
     siglongjmp(g_guard.jumps[slot - 1], 1);
 }
 
 void install_handlers()
 {
-    static bool installed = false;
-    if (installed)
+    static std::once_flag handlers;
+    std::call_once(handlers, [] {
+        struct sigaction action { };
+        action.sa_sigaction = on_fault;
+        action.sa_flags = SA_SIGINFO | SA_ONSTACK;
+        sigemptyset(&action.sa_mask);
+        for (int signal : guarded_signals)
+            sigaction(signal, &action, nullptr);
+    });
+    if (g_guard.ready)
         return;
-    installed = true;
-    // Large enough for the handler after a module overflowed its stack.
-    static char alternate_stack[1 << 16];
+    g_guard.ready = true;
+    // The alternate stack is per thread, like the guard state. It lives as
+    // long as the thread: a thread ends only after its last guarded call.
+    g_guard.alternate_stack = std::make_unique<char[]>(alternate_stack_size);
     stack_t ss {};
-    ss.ss_sp = alternate_stack;
-    ss.ss_size = sizeof alternate_stack;
+    ss.ss_sp = g_guard.alternate_stack.get();
+    ss.ss_size = alternate_stack_size;
     sigaltstack(&ss, nullptr);
 
     pthread_attr_t attr;
@@ -118,13 +145,6 @@ void install_handlers()
         g_guard.stack_high = g_guard.stack_low + size;
         pthread_attr_destroy(&attr);
     }
-
-    struct sigaction action { };
-    action.sa_sigaction = on_fault;
-    action.sa_flags = SA_SIGINFO | SA_ONSTACK;
-    sigemptyset(&action.sa_mask);
-    for (int signal : guarded_signals)
-        sigaction(signal, &action, nullptr);
 }
 
 } // namespace
@@ -150,6 +170,27 @@ std::optional<Fault> run_guarded(const std::function<void()>& code)
     code();
     g_guard.depth = depth;
     return std::nullopt;
+}
+
+void capture_interrupted_context(const void* ucontext, Fault& into, uintptr_t& stack_top)
+{
+    const greg_t* gregs = static_cast<const ucontext_t*>(ucontext)->uc_mcontext.gregs;
+    for (int i = 0; i < 23; ++i)
+        into.registers[i] = static_cast<uintptr_t>(gregs[i]);
+    into.address = 0;
+    record_frames(gregs, false, into);
+    auto rsp = static_cast<uintptr_t>(gregs[REG_RSP]);
+    stack_top = on_stack(rsp, 8) ? *reinterpret_cast<const uintptr_t*>(rsp) : 0;
+}
+
+int guard_depth()
+{
+    return g_guard.depth;
+}
+
+void leave_guards(int depth)
+{
+    g_guard.depth = depth;
 }
 
 } // namespace ksim

@@ -39,4 +39,18 @@ struct Fault {
 // guard, is guarded again when that call returns.
 std::optional<Fault> run_guarded(const std::function<void()>& code);
 
+// The registers and the frame-pointer chain of the code a signal
+// interrupted on the calling thread, inside a guarded call: what the timer
+// interrupt sees of a task that spins (the soft-lockup watchdog's sample).
+// `stack_top` is the word at RSP: the return address, if the interrupted
+// function keeps no frame of its own. Async-signal-safe; `ucontext` is the
+// handler's third argument.
+void capture_interrupted_context(const void* ucontext, Fault& into, uintptr_t& stack_top);
+
+// How many guards the calling thread is inside, and leaving the inner ones
+// when control jumped out of them (kthread_exit() ends a thread from deep
+// inside its function, as Linux's do_exit() never returns).
+int guard_depth();
+void leave_guards(int depth);
+
 } // namespace ksim

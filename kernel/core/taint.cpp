@@ -46,8 +46,7 @@ std::string module_taint_letters(unsigned long mask)
 
 void Taint::add(TaintFlag flag, bool lockdep_unreliable, KernelLog& log)
 {
-    if (lockdep_unreliable && m_lock_debugging) {
-        m_lock_debugging = false;
+    if (lockdep_unreliable && m_lock_debugging.exchange(false)) {
         log.log(4, "Disabling lock debugging due to kernel taint");
     }
     m_mask |= taint_bit(flag);
@@ -55,11 +54,12 @@ void Taint::add(TaintFlag flag, bool lockdep_unreliable, KernelLog& log)
 
 std::string Taint::describe() const
 {
-    if (m_mask == 0)
+    unsigned long mask = m_mask;
+    if (mask == 0)
         return "Not tainted";
     std::string out = "Tainted: ";
     for (unsigned i = 0; i < taint_flag_count; ++i)
-        out += (m_mask & (1UL << i)) ? letters[i].set : letters[i].clear;
+        out += (mask & (1UL << i)) ? letters[i].set : letters[i].clear;
     return out;
 }
 

@@ -1,6 +1,8 @@
 // Kernel taint flags: /proc/sys/kernel/tainted, per-module letters, the Oops "Tainted:" string.
 #pragma once
 
+#include <atomic>
+
 #include <string>
 
 namespace ksim {
@@ -49,10 +51,15 @@ public:
     void set_mask(unsigned long mask) { m_mask = mask; }
     // "Not tainted" or "Tainted: G           OE      " (19 columns).
     std::string describe() const;
+    // debug_locks: lockdep checks until a report or an unreliable taint turns it off.
+    bool lock_debugging() const { return m_lock_debugging; }
+    // debug_locks_off(): true for the one caller that turned it off.
+    bool turn_off_lock_debugging() { return m_lock_debugging.exchange(false); }
 
 private:
-    unsigned long m_mask = 0;
-    bool m_lock_debugging = true;
+    // Any task may taint the kernel while another prints its state.
+    std::atomic<unsigned long> m_mask {0};
+    std::atomic<bool> m_lock_debugging {true};
 };
 
 } // namespace ksim

@@ -12,7 +12,7 @@
 namespace ksim {
 
 ErrorOr<std::unique_ptr<OpenFile>> open_char_device(
-    Kernel& kernel, struct inode& inode, int flags, std::shared_ptr<const void> inode_owner)
+    Kernel& kernel, struct inode& inode, int flags, std::shared_ptr<const void> inode_owner, std::string name)
 {
     unsigned dev = inode.i_rdev;
     if (major_of(dev) == 1)
@@ -20,6 +20,7 @@ ErrorOr<std::unique_ptr<OpenFile>> open_char_device(
     ModuleFileSetup setup;
     setup.inode = &inode;
     setup.inode_owner = std::move(inode_owner);
+    setup.name = std::move(name);
     if (major_of(dev) == misc_major) {
         auto found = kernel.misc_devices().find(minor_of(dev));
         if (!found.device)

@@ -4,6 +4,9 @@
 
 #include "core/kernel.h"
 #include "drivers/char_dev_open.h"
+#include "sched/kernel_task.h"
+#include "sched/scheduler.h"
+#include "syscalls/syscalls.h"
 
 namespace ksim {
 
@@ -50,8 +53,14 @@ public:
     ErrorOr<std::string> read(size_t count) override
     {
         auto records = m_kernel.log().ring().read_from(m_next);
-        if (records.empty())
-            return std::string(); // Linux would wait for the next record; ksim has nothing to wait for
+        while (records.empty()) {
+            // devkmsg_read(): sleep until the next record, unless the file is non-blocking.
+            if (flags() & open_nonblock)
+                return Errno {EAGAIN};
+            if (auto waited = m_kernel.log().wait_for_record(m_next); waited.is_error())
+                return Errno {waited.error()};
+            records = m_kernel.log().ring().read_from(m_next);
+        }
         const LogRecord& r = records.front();
         char header[80];
         std::snprintf(header, sizeof header, "%d,%llu,%llu,-;", r.facility << 3 | r.level,
@@ -92,7 +101,8 @@ public:
                 text.remove_prefix(close + 1);
             }
         }
-        while (!text.empty() && text.back() == '\n')
+        // As printk, only one trailing newline ends the record; others stay in it.
+        if (text.ends_with('\n'))
             text.remove_suffix(1);
         m_kernel.log().log_user(facility, level, text);
         return data.size();
@@ -130,8 +140,14 @@ ErrorOr<std::unique_ptr<OpenFile>> open_memory_device(Kernel& kernel, unsigned m
         return std::unique_ptr<OpenFile>(std::make_unique<ZeroFile>(flags, false));
     case 7:
         return std::unique_ptr<OpenFile>(std::make_unique<ZeroFile>(flags, true));
-    case 11:
+    case 11: {
+        // devkmsg_open(): readers need what syslog(sys::SYSLOG_ACTION_READ_ALL) needs.
+        const KernelTask* opener = Scheduler::current();
+        bool cap_syslog = !opener || opener->identity().is_root();
+        if ((flags & open_access_mask) != open_write_only && !kernel.log().syslog_permitted(sys::SYSLOG_ACTION_READ_ALL, cap_syslog))
+            return Errno {EPERM};
         return std::unique_ptr<OpenFile>(std::make_unique<KmsgFile>(kernel, flags));
+    }
     default:
         return Errno {ENXIO};
     }

@@ -5,7 +5,9 @@
 #include <cerrno>
 
 #include "core/kernel.h"
+#include "fs/dentry.h"
 #include "fs/module_file.h"
+#include "fs/vfs.h"
 
 namespace ksim {
 
@@ -20,9 +22,10 @@ template <typename T> T* error_pointer(int error)
 // open file pins the module.
 class DebugfsFileNode : public VfsNode, public std::enable_shared_from_this<DebugfsFileNode> {
 public:
-    DebugfsFileNode(
-        Kernel& kernel, unsigned mode, const struct file_operations* fops, void* data, std::shared_ptr<bool> stale)
+    DebugfsFileNode(Kernel& kernel, std::string name, unsigned mode, const struct file_operations* fops, void* data,
+        std::shared_ptr<bool> stale)
         : m_kernel(kernel)
+        , m_name(std::move(name))
         , m_mode(mode)
         , m_fops(fops)
         , m_stale(std::move(stale))
@@ -43,11 +46,13 @@ public:
         setup.inode = &m_inode;
         setup.fops = m_fops;
         setup.inode_owner = shared_from_this();
+        setup.name = m_name;
         return open_module_file(m_kernel, flags, setup);
     }
 
 private:
     Kernel& m_kernel;
+    std::string m_name;
     unsigned m_mode;
     const struct file_operations* m_fops;
     std::shared_ptr<bool> m_stale;
@@ -56,12 +61,14 @@ private:
 
 } // namespace
 
+// The module's handle is `dentry`, a real one: its d_name is the entry's name.
 struct Debugfs::Entry {
     std::string name;
     Entry* parent;
     std::shared_ptr<Directory> dir; // for directories
     OwnerId owner;
     std::shared_ptr<bool> stale;
+    struct dentry dentry { };
 };
 
 Debugfs::Debugfs(Kernel& kernel, Directory& root)
@@ -75,7 +82,7 @@ Debugfs::~Debugfs() = default;
 Debugfs::Entry* Debugfs::find(const struct dentry* handle) const
 {
     for (const auto& e : m_entries)
-        if (reinterpret_cast<const struct dentry*>(e.get()) == handle)
+        if (&e->dentry == handle)
             return e.get();
     return nullptr;
 }
@@ -98,12 +105,17 @@ struct dentry* Debugfs::add(const std::string& name, struct dentry* parent, std:
     }
     where.add(name, std::move(node));
     m_entries.push_back(std::make_unique<Entry>(Entry {name, parent_entry, std::move(dir), owner, std::move(stale)}));
-    return reinterpret_cast<struct dentry*>(m_entries.back().get());
+    Entry& entry = *m_entries.back();
+    fill_dentry(entry.dentry, entry.name, nullptr);
+    if (parent_entry)
+        entry.dentry.d_parent = &parent_entry->dentry;
+    return &entry.dentry;
 }
 
 struct dentry* Debugfs::create_directory(const std::string& name, struct dentry* parent, OwnerId owner)
 {
-    auto dir = std::make_shared<Directory>(0700);
+    // S_IRWXU | S_IRUGO | S_IXUGO, as debugfs_create_dir() makes it; only the root is 0700.
+    auto dir = std::make_shared<Directory>(0755);
     return add(name, parent, dir, dir, owner, std::make_shared<bool>(false));
 }
 
@@ -111,7 +123,8 @@ struct dentry* Debugfs::create_file(const std::string& name, unsigned mode, stru
     const struct file_operations* fops, OwnerId owner)
 {
     auto stale = std::make_shared<bool>(false);
-    auto node = std::make_shared<DebugfsFileNode>(m_kernel, mode & 07777 ? mode & 07777 : 0444, fops, data, stale);
+    auto node
+        = std::make_shared<DebugfsFileNode>(m_kernel, name, mode & 07777 ? mode & 07777 : 0444, fops, data, stale);
     return add(name, parent, node, nullptr, owner, stale);
 }
 
@@ -153,10 +166,37 @@ void Debugfs::remove(struct dentry* handle)
         if (e->parent == entry)
             children.push_back(e.get());
     for (Entry* child : children)
-        remove(reinterpret_cast<struct dentry*>(child));
+        remove(&child->dentry);
     Directory& where = entry->parent && entry->parent->dir ? *entry->parent->dir : m_root;
     where.remove(entry->name);
     std::erase_if(m_entries, [&](const auto& e) { return e.get() == entry; });
+}
+
+Directory& Debugfs::mount_point_parent() const
+{
+    return dynamic_cast<Directory&>(*m_kernel.vfs().resolve("/sys/kernel").value());
+}
+
+ErrorOr<void> Debugfs::mount(std::string source, std::string options)
+{
+    // do_add_mount(): the same superblock on the same mount point again is refused.
+    if (mounted())
+        return Errno {EBUSY};
+    mount_point_parent().add("debug", std::move(m_detached));
+    m_source = std::move(source);
+    m_options = std::move(options);
+    return {};
+}
+
+ErrorOr<void> Debugfs::unmount()
+{
+    if (!mounted())
+        return Errno {EINVAL}; // not a mount point any more
+    Directory& sys_kernel = mount_point_parent();
+    m_detached = sys_kernel.lookup("debug");
+    // sysfs_create_mount_point(): an empty kernfs directory, mode 0755.
+    sys_kernel.add("debug", std::make_shared<Directory>(0755));
+    return {};
 }
 
 std::vector<std::string> Debugfs::abandon(OwnerId owner)

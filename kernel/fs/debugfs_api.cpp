@@ -84,12 +84,24 @@ KSIM_EXPORT void debugfs_create_bool(const char* name, unsigned short mode, stru
 {
     auto show = [value] { return std::string(*value ? "Y\n" : "N\n"); };
     auto store = [value](const std::string& input) {
+        // debugfs_write_file_bool() takes the write whatever kstrtobool()
+        // makes of it: a word it does not know leaves the value as it was.
         bool parsed = false;
-        if (kstrtobool(input.c_str(), &parsed) != 0)
-            return EINVAL;
-        *value = parsed;
+        if (kstrtobool(input.c_str(), &parsed) == 0)
+            *value = parsed;
         return 0;
     };
     ksim::Kernel::current().debugfs().create_value(
         name ? name : "", mode, parent, value, show, store, ksim::caller_owner(__builtin_return_address(0)));
+}
+
+// A read-only file whose contents are the wrapper's bytes, read afresh at each
+// read (Linux 6.1's blob files have no write method, so a write is EINVAL).
+KSIM_EXPORT struct dentry* debugfs_create_blob(
+    const char* name, unsigned short mode, struct dentry* parent, struct debugfs_blob_wrapper* blob)
+{
+    auto show = [blob] { return std::string(static_cast<const char*>(blob->data), blob->size); };
+    auto store = [](const std::string&) { return EINVAL; };
+    return ksim::Kernel::current().debugfs().create_value(
+        name ? name : "", mode, parent, blob, show, store, ksim::caller_owner(__builtin_return_address(0)));
 }

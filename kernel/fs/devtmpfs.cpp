@@ -2,13 +2,15 @@
 #include "fs/devtmpfs.h"
 
 #include <cerrno>
+#include <utility>
 
 #include "drivers/char_dev_open.h"
 
 namespace ksim {
 
-DeviceNode::DeviceNode(Kernel& kernel, unsigned rdev, unsigned mode, unsigned uid)
+DeviceNode::DeviceNode(Kernel& kernel, std::string name, unsigned rdev, unsigned mode, unsigned uid)
     : m_kernel(kernel)
+    , m_name(std::move(name))
     , m_mode(mode)
     , m_uid(uid)
 {
@@ -19,7 +21,7 @@ DeviceNode::DeviceNode(Kernel& kernel, unsigned rdev, unsigned mode, unsigned ui
 
 ErrorOr<std::unique_ptr<OpenFile>> DeviceNode::open(const Task&, int flags)
 {
-    return open_char_device(m_kernel, m_inode, flags, shared_from_this());
+    return open_char_device(m_kernel, m_inode, flags, shared_from_this(), m_name);
 }
 
 namespace {
@@ -45,7 +47,7 @@ ErrorOr<void> Devtmpfs::create(Kernel& kernel, const std::string& name, unsigned
         return Errno {EINVAL};
     if (dir.contains(base))
         return Errno {EEXIST};
-    dir.add(base, std::make_shared<DeviceNode>(kernel, rdev, mode & 07777, uid));
+    dir.add(base, std::make_shared<DeviceNode>(kernel, base, rdev, mode & 07777, uid));
     return {};
 }
 

@@ -12,13 +12,14 @@ namespace ksim {
 
 class DeviceNode : public VfsNode, public std::enable_shared_from_this<DeviceNode> {
 public:
-    DeviceNode(Kernel& kernel, unsigned rdev, unsigned mode, unsigned uid = 0);
+    DeviceNode(Kernel& kernel, std::string name, unsigned rdev, unsigned mode, unsigned uid = 0);
     NodeInfo info() const override { return {'c', m_mode, m_uid, m_inode.i_rdev, 0}; }
     bool needs_write_bit() const override { return false; }
     ErrorOr<std::unique_ptr<OpenFile>> open(const Task& task, int flags) override;
 
 private:
     Kernel& m_kernel;
+    std::string m_name;
     unsigned m_mode;
     unsigned m_uid;
     struct inode m_inode { };

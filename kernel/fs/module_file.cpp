@@ -4,6 +4,7 @@
 #include <cerrno>
 
 #include "core/kernel.h"
+#include "fs/dentry.h"
 #include "uaccess/user_memory.h"
 
 extern "C" bool try_module_get(struct module* module);
@@ -26,6 +27,7 @@ public:
         , m_proc_ops(setup.proc_ops)
         , m_removed(setup.removed)
         , m_inode_owner(setup.inode_owner)
+        , m_name(setup.name)
     {
         m_file.f_inode = setup.inode;
         m_file.f_op = setup.fops;
@@ -34,6 +36,8 @@ public:
             | (writable() ? FMODE_WRITE : 0U);
         m_file.private_data = setup.private_data;
         m_file.f_count = 1;
+        fill_dentry(m_dentry, m_name, setup.inode);
+        m_file.f_path.dentry = &m_dentry;
         m_owner = setup.fops ? setup.fops->owner : nullptr;
     }
 
@@ -58,8 +62,6 @@ public:
 
     ErrorOr<std::string> read(size_t count) override
     {
-        if (!readable())
-            return Errno {EBADF};
         std::string data;
         auto result = call_with_user_buffer(m_proc_ops ? m_proc_ops->proc_read : m_file.f_op->read, count, {}, &data,
             {"vfs_read+0xa8/0x2a0", "ksys_read+0x67/0xf0", "__x64_sys_read+0x19/0x20", KSIM_SYSCALL_TAIL});
@@ -70,8 +72,6 @@ public:
 
     ErrorOr<size_t> write(std::string_view data) override
     {
-        if (!writable())
-            return Errno {EBADF};
         auto result = call_with_user_buffer(m_proc_ops ? m_proc_ops->proc_write : m_file.f_op->write, data.size(), data,
             nullptr, {"vfs_write+0xb8/0x3a0", "ksys_write+0x67/0xf0", "__x64_sys_write+0x19/0x20", KSIM_SYSCALL_TAIL});
         if (result.is_error())
@@ -182,6 +182,8 @@ private:
     const struct proc_ops* m_proc_ops;
     std::shared_ptr<const bool> m_removed;
     std::shared_ptr<const void> m_inode_owner;
+    std::string m_name; // before m_dentry, which points into it
+    struct dentry m_dentry { };
     struct module* m_owner = nullptr;
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include <ksim/fs_abi.h>
 
@@ -15,6 +16,7 @@ struct ModuleFileSetup {
     const struct file_operations* fops = nullptr; // either these...
     const struct proc_ops* proc_ops = nullptr; // ...or these (procfs pins no module)
     void* private_data = nullptr; // misc devices preset it to their miscdevice
+    std::string name; // the node's name, for file->f_path.dentry
     // Set once the node is gone (remove_proc_entry): calls then fail with EIO.
     std::shared_ptr<const bool> removed;
     std::shared_ptr<const void> inode_owner; // keeps `inode` alive while the file is open

@@ -15,8 +15,9 @@ namespace {
 // no module: once the entry is removed, open files get EIO.
 class ProcFileNode : public VfsNode, public std::enable_shared_from_this<ProcFileNode> {
 public:
-    ProcFileNode(Kernel& kernel, unsigned mode, const struct proc_ops* ops, void* data)
+    ProcFileNode(Kernel& kernel, std::string name, unsigned mode, const struct proc_ops* ops, void* data)
         : m_kernel(kernel)
+        , m_name(std::move(name))
         , m_mode(mode)
         , m_ops(ops)
         , m_removed(std::make_shared<bool>(false))
@@ -37,6 +38,7 @@ public:
         setup.proc_ops = m_ops;
         setup.removed = m_removed;
         setup.inode_owner = shared_from_this();
+        setup.name = m_name;
         return open_module_file(m_kernel, flags, setup);
     }
     void mark_removed() { *m_removed = true; }
@@ -51,6 +53,7 @@ public:
 
 private:
     Kernel& m_kernel;
+    std::string m_name;
     unsigned m_mode;
     const struct proc_ops* m_ops;
     std::shared_ptr<bool> m_removed;
@@ -154,7 +157,7 @@ struct proc_dir_entry* ProcEntries::create_file(const std::string& name, unsigne
     if ((mode & 07777) == 0)
         mode |= 0444;
     auto entry = std::make_unique<Entry>(Entry {name, find(parent), nullptr, nullptr, data, owner});
-    return add(std::move(entry), std::make_shared<ProcFileNode>(m_kernel, mode & 07777, ops, data));
+    return add(std::move(entry), std::make_shared<ProcFileNode>(m_kernel, name, mode & 07777, ops, data));
 }
 
 struct proc_dir_entry* ProcEntries::create_directory(

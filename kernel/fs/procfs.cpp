@@ -1,13 +1,17 @@
-// /proc: modules, kallsyms, version and the sysctls of /proc/sys/kernel.
+// /proc: modules, kallsyms, version, cpuinfo, loadavg and the sysctls of /proc/sys/kernel.
 #include <cerrno>
 #include <cstdio>
 #include <sstream>
 
 #include "core/kernel.h"
+#include "core/uts.h"
 #include "drivers/char_dev.h"
 #include "drivers/misc_device.h"
 #include "fs/kernel_vfs.h"
+#include "fs/mounts.h"
 #include "fs/vfs.h"
+#include "sched/scheduler.h"
+#include "sched/sysctl_integer.h"
 
 namespace ksim {
 
@@ -69,14 +73,15 @@ std::string proc_kallsyms(Kernel& kernel, const Task& task)
         out += address_for(task, s.address) + (s.is_data ? " D " : " T ") + s.name + "\n";
     }
     // Modules in list order (newest first), each in its symbol-table order;
-    // exported symbols in upper case.
+    // what the module exports with EXPORT_SYMBOL in upper case (is_exported()
+    // looks in the module's plain exports only, so EXPORT_SYMBOL_GPL ones stay lower).
     for (const auto& m : kernel.modules().all()) {
         for (const ElfSymbol& sym : m->symbols) {
             if ((sym.in_init && m->init_done) || hidden_linker_symbol(sym.name))
                 continue;
             const ExportedSymbol* e = kernel.symbols().find(sym.name);
             char type = sym.type;
-            if (e && e->owner == m->id)
+            if (e && e->owner == m->id && !e->gpl_only)
                 type = static_cast<char>(std::toupper(type));
             out += address_for(task, m->base + sym.value) + " " + type + " " + sym.name + "\t[" + m->name + "]\n";
         }
@@ -123,10 +128,52 @@ std::string proc_meminfo(Kernel& kernel)
     return out;
 }
 
+// One block per CPU, in x86's layout; ksim's CPUs are all the same made-up model.
+std::string proc_cpuinfo(int cpus)
+{
+    std::string out;
+    for (int cpu = 0; cpu < cpus; ++cpu) {
+        char block[1024];
+        std::snprintf(block, sizeof block,
+            "processor\t: %d\nvendor_id\t: GenuineIntel\ncpu family\t: 6\nmodel\t\t: 85\n"
+            "model name\t: ksim virtual CPU\nstepping\t: 7\ncpu MHz\t\t: 2500.000\ncache size\t: 36608 KB\n"
+            "physical id\t: 0\nsiblings\t: %d\ncore id\t\t: %d\ncpu cores\t: %d\napicid\t\t: %d\n"
+            "initial apicid\t: %d\nfpu\t\t: yes\nfpu_exception\t: yes\ncpuid level\t: 13\nwp\t\t: yes\n"
+            "flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse "
+            "sse2 ht syscall nx lm constant_tsc rep_good nopl cpuid pni ssse3 cx16 sse4_1 sse4_2 popcnt hypervisor\n"
+            "bugs\t\t: \nbogomips\t: 5000.00\nclflush size\t: 64\ncache_alignment\t: 64\n"
+            "address sizes\t: 46 bits physical, 48 bits virtual\npower management:\n\n",
+            cpu, cpus, cpu, cpus, cpu, cpu);
+        out += block;
+    }
+    return out;
+}
+
+// Load averages ksim does not compute (0.00), then running/all tasks and the newest pid.
+std::string proc_loadavg(const Scheduler& scheduler)
+{
+    int running = 0, newest = 0;
+    auto tasks = scheduler.tasks();
+    for (const auto& task : tasks) {
+        running += task->read_state() == KSIM_TASK_RUNNING;
+        newest = std::max(newest, task->abi().pid);
+    }
+    char text[64];
+    std::snprintf(text, sizeof text, "0.00 0.00 0.00 %d/%zu %d\n", running, tasks.size(), newest);
+    return text;
+}
+
 } // namespace
 
 void populate_procfs(Directory& proc, Kernel& kernel)
 {
+    populate_proc_pids(proc, kernel);
+    proc.add("cpuinfo", std::make_shared<TextFile>(0444, [&kernel](const Task&) -> ErrorOr<std::string> {
+        return proc_cpuinfo(kernel.scheduler().cpus());
+    }));
+    proc.add("loadavg", std::make_shared<TextFile>(0444, [&kernel](const Task&) -> ErrorOr<std::string> {
+        return proc_loadavg(kernel.scheduler());
+    }));
     proc.add("modules", std::make_shared<TextFile>(0444, [&kernel](const Task& t) -> ErrorOr<std::string> {
         return proc_modules(kernel, t);
     }));
@@ -134,7 +181,7 @@ void populate_procfs(Directory& proc, Kernel& kernel)
         return proc_kallsyms(kernel, t);
     }));
     proc.add("version", std::make_shared<TextFile>(0444, [](const Task&) -> ErrorOr<std::string> {
-        return std::string("Linux version 6.1.0-ksim (ksim@ksim) (gcc) #1 SMP PREEMPT_DYNAMIC ksim\n");
+        return uts::banner() + "\n";
     }));
     proc.add("devices", std::make_shared<TextFile>(0444, [&kernel](const Task&) -> ErrorOr<std::string> {
         return kernel.chrdevs().proc_devices() + "\nBlock devices:\n";
@@ -153,6 +200,10 @@ void populate_procfs(Directory& proc, Kernel& kernel)
         std::snprintf(text, sizeof text, "%.2f %.2f\n", up, 0.0);
         return std::string(text);
     }));
+    // A symbolic link to self/mounts on Linux; every ksim task shares the one mount namespace.
+    proc.add("mounts", std::make_shared<TextFile>(0444, [&kernel](const Task&) -> ErrorOr<std::string> {
+        return proc_mounts(kernel);
+    }));
     proc.add("meminfo", std::make_shared<TextFile>(0444, [&kernel](const Task&) -> ErrorOr<std::string> {
         return proc_meminfo(kernel);
     }));
@@ -168,6 +219,26 @@ void populate_procfs(Directory& proc, Kernel& kernel)
                 if (value.is_error() || value.value() < 0)
                     return Errno {EINVAL};
                 kernel.taint().set_mask(kernel.taint().mask() | static_cast<unsigned long>(value.value()));
+                return {};
+            }));
+    for (auto [name, value] : {std::pair {"ostype", uts::sysname}, {"osrelease", uts::release}, {"version", uts::version}})
+        sys_kernel.add(name, std::make_shared<TextFile>(0444, [value](const Task&) -> ErrorOr<std::string> {
+            return std::string(value) + "\n";
+        }));
+    sys_kernel.add("dmesg_restrict",
+        std::make_shared<TextFile>(
+            0644,
+            [&kernel](const Task&) -> ErrorOr<std::string> {
+                return std::string(kernel.log().dmesg_restrict() ? "1\n" : "0\n");
+            },
+            // proc_dointvec_minmax_sysadmin(): 0 or 1, and only for CAP_SYS_ADMIN.
+            [&kernel](const Task& writer, std::string_view data) -> ErrorOr<void> {
+                if (!writer.is_root())
+                    return Errno {EPERM};
+                auto value = parse_sysctl_integer(data, 0, 1);
+                if (value.is_error())
+                    return Errno {value.error()};
+                kernel.log().set_dmesg_restrict(value.value() == 1);
                 return {};
             }));
     sys_kernel.add("printk",

@@ -146,9 +146,12 @@ int produce(struct seq_file* m, unsigned long wanted)
         p = m->op->next(m, p, &m->index);
         if (before == m->index) {
             ksim::Kernel& kernel = ksim::Kernel::current();
-            kernel.log().log(6,
-                "buggy seq_file .next function " + kernel.symbolize(reinterpret_cast<uintptr_t>(m->op->next), false)
-                    + " did not update position index");
+            // %ps: the function's name, and for a module's function the module's name after it.
+            auto next = reinterpret_cast<uintptr_t>(m->op->next);
+            std::string function = kernel.symbolize(next, false);
+            if (const ksim::Module* owner = kernel.modules().module_at(next))
+                function.append(" [").append(owner->name).append("]");
+            kernel.log().log(6, "buggy seq_file .next function " + function + " did not update position index");
             m->index++;
         }
         if (!p || is_error_pointer(p) || m->count >= wanted)

@@ -1,6 +1,7 @@
 // The kernel's file tree (see vfs.h).
 #include "fs/vfs.h"
 
+#include <algorithm>
 #include <cerrno>
 
 namespace ksim {
@@ -63,11 +64,32 @@ private:
     long long m_position = 0;
 };
 
+// The entries are listed when the directory is opened, as a snapshot.
 class DirectoryOpenFile : public OpenFile {
 public:
-    using OpenFile::OpenFile;
+    DirectoryOpenFile(int flags, std::vector<DirectoryEntry> entries)
+        : OpenFile(flags)
+        , m_entries(std::move(entries))
+    {
+    }
     ErrorOr<std::string> read(size_t) override { return Errno {EISDIR}; }
     ErrorOr<size_t> write(std::string_view) override { return Errno {EISDIR}; }
+    ErrorOr<std::vector<DirectoryEntry>> read_directory() override
+    {
+        return std::vector<DirectoryEntry>(m_entries.begin() + static_cast<long>(m_position), m_entries.end());
+    }
+    ErrorOr<long long> llseek(long long offset, int whence) override
+    {
+        long long base = whence == 0 ? 0 : whence == 1 ? static_cast<long long>(m_position) : -1;
+        if (base < 0 || base + offset < 0)
+            return Errno {EINVAL};
+        m_position = std::min(static_cast<size_t>(base + offset), m_entries.size());
+        return static_cast<long long>(m_position);
+    }
+
+private:
+    std::vector<DirectoryEntry> m_entries;
+    size_t m_position = 0;
 };
 
 } // namespace
@@ -87,6 +109,11 @@ ErrorOr<unsigned> OpenFile::poll()
     return default_poll_mask;
 }
 
+ErrorOr<std::vector<DirectoryEntry>> OpenFile::read_directory()
+{
+    return Errno {ENOTDIR};
+}
+
 ErrorOr<std::unique_ptr<OpenFile>> TextFile::open(const Task& task, int flags)
 {
     return std::unique_ptr<OpenFile>(std::make_unique<TextOpenFile>(flags, task, m_reader, m_writer));
@@ -96,7 +123,12 @@ ErrorOr<std::unique_ptr<OpenFile>> Directory::open(const Task&, int flags)
 {
     if ((flags & open_access_mask) != open_read_only)
         return Errno {EISDIR};
-    return std::unique_ptr<OpenFile>(std::make_unique<DirectoryOpenFile>(flags));
+    std::vector<DirectoryEntry> entries {{".", 'd'}, {"..", 'd'}};
+    for (const std::string& name : list()) {
+        std::shared_ptr<VfsNode> child = lookup(name);
+        entries.push_back({name, child ? child->info().type : '-'});
+    }
+    return std::unique_ptr<OpenFile>(std::make_unique<DirectoryOpenFile>(flags, std::move(entries)));
 }
 
 std::shared_ptr<VfsNode> Directory::lookup(std::string_view name)
@@ -145,12 +177,10 @@ Directory& Directory::subdirectory(const std::string& name, unsigned mode)
     return static_cast<Directory&>(*it->second);
 }
 
-bool VirtualFs::is_kernel_path(std::string_view path)
+void Directory::set_dynamic(Lister lister, Maker maker)
 {
-    for (std::string_view mount : {"/proc", "/sys", "/dev"})
-        if (path == mount || (path.starts_with(mount) && path[mount.size()] == '/'))
-            return true;
-    return false;
+    m_lister = std::move(lister);
+    m_maker = std::move(maker);
 }
 
 ErrorOr<std::shared_ptr<VfsNode>> VirtualFs::resolve(std::string_view path, const Task* task) const
@@ -198,10 +228,20 @@ int permission_error(const VfsNode& node, const Task& task, int flags)
 ErrorOr<std::unique_ptr<OpenFile>> VirtualFs::open(const Task& task, std::string_view path, int flags) const
 {
     auto node = resolve(path, &task);
-    if (node.is_error())
+    if (node.is_error()) {
+        // procfs and sysfs directories have no create(): O_CREAT of a new
+        // name in one is refused (lookup_open()), whoever asks.
+        if (node.error() == ENOENT && (flags & open_create) && !path.starts_with("/dev")) {
+            auto parent = resolve(path.substr(0, path.rfind('/')), &task);
+            if (!parent.is_error() && parent.value()->is_directory())
+                return Errno {EACCES};
+        }
         return Errno {node.error()};
+    }
     if (node.value()->is_directory() && (flags & open_access_mask) != open_read_only)
         return Errno {EISDIR};
+    if ((flags & open_directory) && !node.value()->is_directory())
+        return Errno {ENOTDIR};
     if (int error = permission_error(*node.value(), task, flags))
         return Errno {error};
     return node.value()->open(task, flags);

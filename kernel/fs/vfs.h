@@ -20,7 +20,14 @@ constexpr unsigned default_poll_mask = 0x1 | 0x4 | 0x40 | 0x100;
 
 // open(2) flags ksim understands (Linux's values).
 constexpr int open_read_only = 0, open_write_only = 1, open_read_write = 2, open_access_mask = 3;
-constexpr int open_create = 0100, open_truncate = 01000, open_append = 02000, open_nonblock = 04000;
+constexpr int open_create = 0100, open_truncate = 01000, open_append = 02000, open_nonblock = 04000,
+              open_directory = 0200000;
+
+// One name in a directory, as getdents64(2) hands it out: d_type is 'd', 'c' or '-'.
+struct DirectoryEntry {
+    std::string name;
+    char type;
+};
 
 // An open file description: what one open(2) returns, shared by the file
 // descriptors dup'ed from it. Closing the last one releases it.
@@ -34,6 +41,7 @@ public:
     OpenFile(const OpenFile&) = delete;
     OpenFile& operator=(const OpenFile&) = delete;
 
+    int flags() const { return m_flags; }
     bool readable() const { return (m_flags & open_access_mask) != open_write_only; }
     bool writable() const { return (m_flags & open_access_mask) != open_read_only; }
 
@@ -46,6 +54,9 @@ public:
     virtual ErrorOr<long> ioctl(unsigned command, unsigned long arg);
     // poll(2) without waiting: the EPOLL* bits the file is ready for.
     virtual ErrorOr<unsigned> poll();
+    // getdents64(2): the entries from the file position on (which llseek
+    // moves, one per entry); ENOTDIR for a file that is not a directory.
+    virtual ErrorOr<std::vector<DirectoryEntry>> read_directory();
     // The last close; the file's owner may run code (a driver's release).
     virtual void release() { }
 
@@ -123,6 +134,8 @@ public:
     Directory& add(const std::string& name, std::shared_ptr<VfsNode> node);
     bool remove(std::string_view name);
     Directory& subdirectory(const std::string& name, unsigned mode = 0555);
+    // Entries computed on each lookup beside the fixed ones (/proc's pid folders).
+    void set_dynamic(Lister lister, Maker maker);
 
 private:
     unsigned m_mode = 0555;
@@ -138,9 +151,6 @@ public:
     {
     }
     Directory& root() { return *m_root; }
-
-    // Paths under /proc, /sys and /dev are the kernel's; all others are the host's.
-    static bool is_kernel_path(std::string_view path);
 
     // With a task, each directory on the way must be searchable by it.
     ErrorOr<std::shared_ptr<VfsNode>> resolve(std::string_view path, const Task* task = nullptr) const;

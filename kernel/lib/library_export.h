@@ -4,7 +4,7 @@
 // Modules must reach the kernel's strlen, while ksim itself and the libraries it
 // links keep the C library's. So the definition is named ksim_lib_NAME and enters
 // the dynamic symbol table only as NAME@KSIM_KERNEL (a version node of
-// kernel/ksim_kernel.map, which also keeps ksim_lib_* out of the table): the dynamic
+// kernel/ksim_kernel.map.in, which also keeps ksim_lib_* out of the table): the dynamic
 // linker binds a module's unversioned reference to it, the libraries' versioned
 // references (NAME@GLIBC_2.2.5) still bind to the C library, and ksim's own calls
 // never see it. dladdr names it NAME, so an Oops inside says "strlen+0x...".

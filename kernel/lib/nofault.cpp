@@ -22,7 +22,7 @@ bool in_loaded_object(uintptr_t address)
 }
 
 // process_vm_readv never splits one iovec, so a read within a page either copies
-// it all or fails with EFAULT.
+// it all or fails with EFAULT; one across pages may stop at the first bad page.
 bool read_probed(char* to, uintptr_t at, size_t chunk)
 {
     iovec local {to, chunk};
@@ -70,6 +70,11 @@ size_t copy_nofault(void* to, const void* from, size_t n)
 size_t copy_string_nofault(char* to, const char* from, size_t n)
 {
     return copy_pages(to, reinterpret_cast<uintptr_t>(from), n, true);
+}
+
+bool copy_all_nofault(void* to, const void* from, size_t n)
+{
+    return read_probed(static_cast<char*>(to), reinterpret_cast<uintptr_t>(from), n);
 }
 
 } // namespace ksim

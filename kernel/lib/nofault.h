@@ -16,4 +16,8 @@ size_t copy_nofault(void* to, const void* from, size_t n);
 // first NUL it copies, so it never reads past the end of a string it can see.
 size_t copy_string_nofault(char* to, const char* from, size_t n);
 
+// All n bytes or none, as copy_from_kernel_nofault() answers show_opcodes().
+// Always probed: the gaps between an object's segments are mapped without access.
+bool copy_all_nofault(void* to, const void* from, size_t n);
+
 } // namespace ksim

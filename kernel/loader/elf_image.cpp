@@ -78,8 +78,11 @@ std::optional<ElfError> check_header(std::span<const std::byte> bytes)
     std::memcpy(&header, bytes.data(), sizeof header);
     if (std::memcmp(header.e_ident, ELFMAG, SELFMAG) != 0)
         return invalid("Invalid ELF header magic: != \\177ELF");
+    // Linux names the ET_REL it wants; ksim's modules are ET_DYN, so only a
+    // relocatable object (a module built for Linux) is told ksim's type.
     if (header.e_type != ET_DYN)
-        return invalid("Invalid ELF header type: " + std::to_string(header.e_type) + " != " + std::to_string(ET_DYN));
+        return invalid("Invalid ELF header type: " + std::to_string(header.e_type)
+            + " != " + std::to_string(header.e_type == ET_REL ? ET_DYN : ET_REL));
     if (header.e_ident[EI_CLASS] != ELFCLASS64 || header.e_ident[EI_DATA] != ELFDATA2LSB
         || header.e_machine != EM_X86_64)
         return invalid("Invalid architecture in ELF header: " + std::to_string(header.e_machine));
@@ -108,6 +111,31 @@ char kallsyms_type(const GElf_Sym& sym, const GElf_Shdr* section)
     if (section->sh_flags & SHF_WRITE)
         return 'd';
     return 'r';
+}
+
+// A symbol as Linux's module kallsyms keeps it (add_kallsyms(), is_core_symbol()).
+void add_kallsyms_entries(
+    ElfImage& image, const char* name, const GElf_Sym& sym, const GElf_Shdr* section, const std::string& section_name)
+{
+    // Linux does not load .modinfo and __versions (it clears their SHF_ALLOC),
+    // so their symbols are not kept; ksim's own ABI objects live there too.
+    if (section_name == ".modinfo" || section_name == "__versions")
+        return;
+    // ksim keeps the exports' CRCs in one table, where Linux's __kcrctab has
+    // a __crc_NAME per export: list those, each at its entry's CRC.
+    if (section_name == "__ksim_kcrctab") {
+        for (size_t i = 0; i < image.export_crcs.size(); ++i)
+            image.symbols.push_back({"__crc_" + image.export_crcs[i].name, sym.st_value + i * sizeof(modversion_info),
+                sizeof(uint32_t), 'r', false, false});
+        return;
+    }
+    char type = kallsyms_type(sym, section);
+    // Linux's __ksymtab sections are read-only; ksim's are relocated by the
+    // dynamic loader, so they are writable.
+    if (section_name.starts_with("__ksymtab") && type == 'd')
+        type = 'r';
+    image.symbols.push_back({name, sym.st_value, sym.st_size, type, GELF_ST_BIND(sym.st_info) != STB_LOCAL,
+        section_name.starts_with(".init.")});
 }
 
 void read_symbols(Elf* elf, Elf_Scn* table, GElf_Shdr& table_header, ElfImage& image, bool dynamic)
@@ -146,8 +174,7 @@ void read_symbols(Elf* elf, Elf_Scn* table, GElf_Shdr& table_header, ElfImage& i
             }
         }
         if (!dynamic)
-            image.symbols.push_back({name, sym.st_value, sym.st_size, kallsyms_type(sym, section),
-                GELF_ST_BIND(sym.st_info) != STB_LOCAL, section_name.starts_with(".init.")});
+            add_kallsyms_entries(image, name, sym, section, section_name);
     }
 }
 

@@ -1,6 +1,8 @@
 // The list of loaded modules, newest first, as /proc/modules shows them.
 #pragma once
 
+#include <mutex>
+
 #include <list>
 #include <memory>
 #include <string_view>
@@ -26,6 +28,9 @@ public:
     OwnerId next_id() { return ++m_last_id; }
 
 private:
+    // Any task's Oops or kmalloc looks a module up while the shell loads
+    // and unloads; the list itself changes only on the shell's thread.
+    mutable std::recursive_mutex m_lock;
     std::list<std::unique_ptr<Module>> m_modules;
     OwnerId m_last_id = kernel_owner;
 };

@@ -11,6 +11,7 @@
 #include "core/kernel.h"
 #include "loader/module_ctors.h"
 #include "loader/params.h"
+#include "locking/lockdep.h"
 
 namespace ksim {
 
@@ -69,6 +70,7 @@ void release_module(Kernel& kernel, OwnerId id)
     report_leaks(kernel, *module);
     kernel.report_leftovers(module->name, id);
     module->descriptor = nullptr;
+    kernel.lockdep().forget_range(module->base, module->base + module->core_size);
     if (!module->library->close())
         kernel.log().log(4, module->name + ": still mapped after unload; its globals will keep their values");
     kernel.slab().reassign(id, kernel_owner);

@@ -33,15 +33,17 @@ bool SlabAllocator::should_fail()
     return --m_fail_countdown == 0;
 }
 
-void* SlabAllocator::allocate(size_t size, unsigned gfp_flags, OwnerId owner, uintptr_t caller)
+void* SlabAllocator::allocate(size_t size, unsigned gfp_flags, OwnerId owner, uintptr_t caller, size_t limit)
 {
+    std::lock_guard lock(m_lock);
     if (size == 0)
         return reinterpret_cast<void*>(zero_size_ptr);
-    if (size > max_size || should_fail())
+    if (size > limit || should_fail())
         return nullptr;
     size_t object = object_size_for(size);
-    // Power-of-two objects are naturally aligned, as Linux guarantees.
-    size_t alignment = object <= 4096 && (object & (object - 1)) == 0 ? object : 8;
+    // Power-of-two objects are naturally aligned, as Linux guarantees, and
+    // whole pages (the page allocator's, vmalloc's) start on a page.
+    size_t alignment = object <= 4096 && (object & (object - 1)) == 0 ? object : object % 4096 == 0 ? 4096 : 8;
     if (alignment < 16)
         alignment = 16;
     void* pointer = std::aligned_alloc(alignment, (object + alignment - 1) / alignment * alignment);
@@ -59,6 +61,7 @@ void* SlabAllocator::allocate(size_t size, unsigned gfp_flags, OwnerId owner, ui
 
 bool SlabAllocator::free(const void* pointer)
 {
+    std::lock_guard lock(m_lock);
     if (reinterpret_cast<uintptr_t>(pointer) <= zero_size_ptr)
         return true;
     auto it = m_blocks.find(pointer);
@@ -76,6 +79,7 @@ bool SlabAllocator::free(const void* pointer)
 void* SlabAllocator::reallocate(
     const void* pointer, size_t new_size, unsigned gfp_flags, OwnerId owner, uintptr_t caller)
 {
+    std::lock_guard lock(m_lock);
     if (reinterpret_cast<uintptr_t>(pointer) <= zero_size_ptr)
         return allocate(new_size, gfp_flags, owner, caller);
     if (new_size == 0) {
@@ -106,18 +110,21 @@ void* SlabAllocator::reallocate(
 
 size_t SlabAllocator::usable_size(const void* pointer) const
 {
+    std::lock_guard lock(m_lock);
     auto it = m_blocks.find(pointer);
     return it == m_blocks.end() ? 0 : it->second.object_size;
 }
 
 Usage SlabAllocator::usage(OwnerId owner) const
 {
+    std::lock_guard lock(m_lock);
     auto it = m_usage.find(owner);
     return it == m_usage.end() ? Usage {} : it->second;
 }
 
 Usage SlabAllocator::total() const
 {
+    std::lock_guard lock(m_lock);
     Usage sum;
     for (const auto& [owner, u] : m_usage) {
         sum.objects += u.objects;
@@ -129,6 +136,7 @@ Usage SlabAllocator::total() const
 
 std::vector<std::pair<const void*, Allocation>> SlabAllocator::allocations_of(OwnerId owner) const
 {
+    std::lock_guard lock(m_lock);
     std::vector<std::pair<const void*, Allocation>> result;
     for (const auto& entry : m_blocks)
         if (entry.second.owner == owner)
@@ -138,6 +146,7 @@ std::vector<std::pair<const void*, Allocation>> SlabAllocator::allocations_of(Ow
 
 void SlabAllocator::reassign(OwnerId from, OwnerId to)
 {
+    std::lock_guard lock(m_lock);
     for (auto& [pointer, block] : m_blocks)
         if (block.owner == from)
             block.owner = to;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -42,7 +43,9 @@ public:
     // with the odd 96 and 192 caches; page-allocator sizes above 8 KiB.
     static size_t object_size_for(size_t size);
 
-    void* allocate(size_t size, unsigned gfp_flags, OwnerId owner, uintptr_t caller = 0);
+    // `limit` is the largest size the caller's allocator serves: kmalloc's,
+    // unless vmalloc or the page allocator asks.
+    void* allocate(size_t size, unsigned gfp_flags, OwnerId owner, uintptr_t caller = 0, size_t limit = max_size);
     // Frees a block; false when the pointer is not a live kmalloc block.
     bool free(const void* pointer);
     void* reallocate(const void* pointer, size_t new_size, unsigned gfp_flags, OwnerId owner, uintptr_t caller = 0);
@@ -61,6 +64,8 @@ public:
 private:
     bool should_fail();
 
+    // Tasks allocate at once; reallocate() takes it again to allocate and free.
+    mutable std::recursive_mutex m_lock;
     std::unordered_map<const void*, Allocation> m_blocks;
     std::map<OwnerId, Usage> m_usage;
     unsigned m_fail_countdown = 0;

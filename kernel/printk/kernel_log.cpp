@@ -1,6 +1,12 @@
 // The kernel log (see kernel_log.h).
 #include "printk/kernel_log.h"
 
+#include <cerrno>
+
+#include "locking/spin.h"
+#include "sched/scheduler.h"
+#include "sched/wait_list.h"
+
 #include <cstdio>
 #include <iostream>
 
@@ -17,7 +23,18 @@ std::string format_log_timestamp(uint64_t timestamp_ns)
 KernelLog::KernelLog()
     : m_boot(Clock::now())
     , m_console([](std::string_view line) { std::cerr << line << std::flush; })
+    , m_readers {{0}, {&m_readers.head, &m_readers.head}}
 {
+}
+
+ErrorOr<void> KernelLog::wait_for_record(uint64_t seq)
+{
+    SpinGuard guard(&m_readers.lock);
+    long woke = sleep_on_list(&m_readers.lock, &m_readers.head, KSIM_TASK_INTERRUPTIBLE, max_schedule_timeout, false,
+        [&] { return m_ring.next_seq() > seq; });
+    if (woke < 0)
+        return Errno {EINTR};
+    return {};
 }
 
 uint64_t KernelLog::now_ns() const
@@ -36,6 +53,7 @@ void KernelLog::log(int level, std::string_view text)
 
 void KernelLog::log(std::string_view message)
 {
+    std::lock_guard lock(m_lock);
     int level = -1;
     bool continuation = false;
     // Several KERN_SOH prefixes may stack ("\0016\001c"); each is consumed.
@@ -48,47 +66,40 @@ void KernelLog::log(std::string_view message)
         message.remove_prefix(2);
     }
 
+    // One printk is one record: Linux keeps embedded newlines in the text
+    // (dmesg indents the lines after the first); only a trailing newline
+    // ends the record, which pr_cont may otherwise extend.
+    bool ends_line = message.ends_with('\n');
+    if (ends_line)
+        message.remove_suffix(1);
     if (continuation && m_line_open && level < 0) {
-        size_t newline = message.find('\n');
-        std::string_view piece = message.substr(0, newline);
-        const LogRecord& last = m_ring.last();
+        LogRecord last = m_ring.last();
         size_t room = last.text.size() < max_line ? max_line - last.text.size() : 0;
-        m_ring.append_to_last(piece.substr(0, room));
-        if (newline == std::string_view::npos)
-            return;
-        finish_open_line();
-        message.remove_prefix(newline + 1);
-        if (message.empty())
-            return;
-    } else {
-        finish_open_line();
+        m_ring.append_to_last(message.substr(0, room));
+        if (ends_line)
+            finish_open_line();
+        return;
     }
+    finish_open_line();
     if (level < 0)
         level = m_levels.default_message_loglevel;
-
-    // Embedded newlines make separate records, each with the same level.
-    while (true) {
-        size_t newline = message.find('\n');
-        if (newline == std::string_view::npos) {
-            store_line(level, message, true);
-            return;
-        }
-        store_line(level, message.substr(0, newline), false);
-        message.remove_prefix(newline + 1);
-        if (message.empty())
-            return;
-    }
+    store_record(level, message, !ends_line);
 }
 
 void KernelLog::log_user(int facility, int level, std::string_view text)
 {
+    std::lock_guard lock(m_lock);
     finish_open_line();
-    store_line(level, text, false, facility);
+    store_record(level, text, false, facility);
 }
 
-void KernelLog::store_line(int level, std::string_view text, bool open_ended, int facility)
+void KernelLog::store_record(int level, std::string_view text, bool open_ended, int facility)
 {
     m_ring.append(now_ns(), level, facility, std::string(text.substr(0, max_line)));
+    {
+        SpinGuard guard(&m_readers.lock);
+        wake_list(&m_readers.head, KSIM_TASK_INTERRUPTIBLE, 0);
+    }
     m_line_open = open_ended;
     if (!open_ended)
         emit_to_console(m_ring.last());
@@ -106,7 +117,15 @@ void KernelLog::emit_to_console(const LogRecord& record) const
 {
     if (record.level >= m_levels.console_loglevel || !m_console)
         return;
-    m_console(format_log_timestamp(record.timestamp_ns) + " " + record.text + "\n");
+    // The console repeats the prefix on each line of a record (record_print_text()).
+    std::string prefix = format_log_timestamp(record.timestamp_ns) + " ";
+    std::string lines = prefix;
+    for (char c : record.text) {
+        lines += c;
+        if (c == '\n')
+            lines += prefix;
+    }
+    m_console(lines + "\n");
 }
 
 } // namespace ksim

@@ -21,6 +21,7 @@ size_t RingBuffer::record_cost(size_t text_length)
 
 uint64_t RingBuffer::append(uint64_t timestamp_ns, int level, int facility, std::string text)
 {
+    std::lock_guard lock(m_lock);
     size_t cost = record_cost(text.size());
     if (cost > m_capacity) {
         text.resize(m_capacity - descriptor_bytes);
@@ -38,6 +39,7 @@ uint64_t RingBuffer::append(uint64_t timestamp_ns, int level, int facility, std:
 
 void RingBuffer::append_to_last(std::string_view more)
 {
+    std::lock_guard lock(m_lock);
     if (m_records.empty())
         return;
     LogRecord& last = m_records.back();
@@ -53,13 +55,33 @@ void RingBuffer::append_to_last(std::string_view more)
 
 std::vector<LogRecord> RingBuffer::read_from(uint64_t from) const
 {
+    std::lock_guard lock(m_lock);
     auto first = std::find_if(m_records.begin(), m_records.end(), [from](const LogRecord& r) { return r.seq >= from; });
     return {first, m_records.end()};
 }
 
 uint64_t RingBuffer::first_seq() const
 {
+    std::lock_guard lock(m_lock);
     return m_records.empty() ? m_next_seq : m_records.front().seq;
+}
+
+LogRecord RingBuffer::last() const
+{
+    std::lock_guard lock(m_lock);
+    return m_records.back();
+}
+
+uint64_t RingBuffer::next_seq() const
+{
+    std::lock_guard lock(m_lock);
+    return m_next_seq;
+}
+
+size_t RingBuffer::used_bytes() const
+{
+    std::lock_guard lock(m_lock);
+    return m_used;
 }
 
 } // namespace ksim

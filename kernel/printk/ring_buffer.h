@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,7 +17,7 @@ struct LogRecord {
     uint64_t timestamp_ns; // since boot
     int level; // 0 (emerg) .. 7 (debug)
     int facility; // 0 kern, 1 user
-    std::string text; // one line, no trailing newline
+    std::string text; // the message without its trailing newline; may hold more lines
 };
 
 class RingBuffer {
@@ -36,10 +37,10 @@ public:
     // Records with seq >= from, oldest first.
     std::vector<LogRecord> read_from(uint64_t from) const;
 
-    const LogRecord& last() const { return m_records.back(); } // requires a record
+    LogRecord last() const; // requires a record
     uint64_t first_seq() const; // oldest record still stored
-    uint64_t next_seq() const { return m_next_seq; }
-    size_t used_bytes() const { return m_used; }
+    uint64_t next_seq() const;
+    size_t used_bytes() const;
     size_t capacity() const { return m_capacity; }
 
     // What one record costs in the buffer: a descriptor plus its text,
@@ -47,6 +48,8 @@ public:
     static size_t record_cost(size_t text_length);
 
 private:
+    // printk runs on every task's thread while dmesg reads: logbuf_lock.
+    mutable std::mutex m_lock;
     size_t m_capacity;
     size_t m_used = 0;
     uint64_t m_next_seq = 0;

@@ -59,7 +59,9 @@ KSIM_EXPORT int del_timer(struct timer_list* timer)
 
 KSIM_EXPORT int del_timer_sync(struct timer_list* timer)
 {
-    return deferred().cancel_timer(timer) ? 1 : 0; // a timer never runs concurrently in ksim
+    bool was_pending = deferred().cancel_timer(timer);
+    deferred().wait_until_idle(timer); // its callback may be running in ksoftirqd right now
+    return was_pending ? 1 : 0;
 }
 
 KSIM_EXPORT int timer_pending(const struct timer_list* timer)
@@ -79,14 +81,14 @@ KSIM_EXPORT bool queue_work_on(int, struct workqueue_struct*, struct work_struct
 
 KSIM_EXPORT bool flush_work(struct work_struct* work)
 {
-    bool pending = deferred().work_pending(work);
-    deferred().flush(ksim::Kernel::current(), work);
-    return pending;
+    return deferred().flush(work);
 }
 
 KSIM_EXPORT bool cancel_work_sync(struct work_struct* work)
 {
-    return deferred().cancel_work(work);
+    bool was_pending = deferred().cancel_work(work);
+    deferred().wait_until_idle(work);
+    return was_pending;
 }
 
 KSIM_EXPORT bool queue_delayed_work_on(
@@ -115,7 +117,10 @@ KSIM_EXPORT bool cancel_delayed_work(struct delayed_work* dwork)
 
 KSIM_EXPORT bool cancel_delayed_work_sync(struct delayed_work* dwork)
 {
-    return cancel_delayed_work(dwork);
+    bool was_pending = cancel_delayed_work(dwork);
+    deferred().wait_until_idle(&dwork->timer);
+    deferred().wait_until_idle(&dwork->work);
+    return was_pending;
 }
 
 KSIM_EXPORT struct workqueue_struct* alloc_workqueue(const char* fmt, unsigned int, int max_active, ...)
@@ -130,14 +135,12 @@ KSIM_EXPORT struct workqueue_struct* alloc_workqueue(const char* fmt, unsigned i
 
 KSIM_EXPORT void flush_workqueue(struct workqueue_struct*)
 {
-    ksim::Kernel& kernel = ksim::Kernel::current();
-    kernel.deferred_work().run_due(kernel);
+    deferred().flush_all();
 }
 
 KSIM_EXPORT void destroy_workqueue(struct workqueue_struct* wq)
 {
-    flush_workqueue(wq);
-    ksim::Kernel::current().deferred_work().destroy_workqueue(wq);
+    deferred().destroy_workqueue(wq);
 }
 
 KSIM_EXPORT void tasklet_setup(struct tasklet_struct* t, void (*callback)(struct tasklet_struct*))

@@ -2,17 +2,19 @@
 #include "time/deferred_work.h"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "core/kernel.h"
+#include "sched/atomic_sleep.h"
+#include "sched/kthread.h"
+#include "sched/scheduler.h"
 
 namespace ksim {
 
 namespace {
 
-// Where a module's deferred code runs: softirq context (the idle task is
-// current, as when a timer interrupt arrives) or a kernel worker thread.
-const Task softirq_task {0, "swapper/0", 0, nullptr};
-const Task worker_task {27, "kworker/0:1", 0, nullptr};
+constexpr auto tick = std::chrono::nanoseconds(1'000'000'000 / KSIM_HZ);
 
 // A module's callback crashing in softirq context takes the machine down on
 // Linux; ksim reports it and carries on.
@@ -22,6 +24,22 @@ void panic_in_interrupt(Kernel& kernel)
     kernel.log().log(0, "---[ end Kernel panic - not syncing: Fatal exception in interrupt ]---");
 }
 
+// Softirq context: in_softirq() and in_interrupt() are true, sleeping is a bug.
+class SoftirqContext {
+public:
+    explicit SoftirqContext(KernelTask& task)
+        : m_task(task)
+    {
+        m_task.abi().preempt_count += softirq_offset;
+    }
+    ~SoftirqContext() { m_task.abi().preempt_count -= softirq_offset; }
+    SoftirqContext(const SoftirqContext&) = delete;
+    SoftirqContext& operator=(const SoftirqContext&) = delete;
+
+private:
+    KernelTask& m_task;
+};
+
 } // namespace
 
 unsigned long jiffies_at(uint64_t ns_since_boot)
@@ -29,153 +47,253 @@ unsigned long jiffies_at(uint64_t ns_since_boot)
     return initial_jiffies + static_cast<unsigned long>(ns_since_boot / (1'000'000'000 / KSIM_HZ));
 }
 
+DeferredWork::DeferredWork(Kernel& kernel)
+    : m_kernel(kernel)
+{
+    m_softirq_task
+        = &kernel.kthreads().start_kernel_thread("ksoftirqd/0", 0, [this] { softirq_loop(*Scheduler::current()); });
+    m_worker_task
+        = &kernel.kthreads().start_kernel_thread("kworker/0:1", 0, [this] { worker_loop(*Scheduler::current()); });
+    // Boot goes on once both wait for their first job, as smpboot waits for its threads to park:
+    // from the first command on, ps sees them asleep.
+    while (m_softirq_task->read_state() == KSIM_TASK_RUNNING || m_worker_task->read_state() == KSIM_TASK_RUNNING)
+        std::this_thread::yield();
+}
+
+DeferredWork::~DeferredWork()
+{
+    {
+        std::lock_guard lock(m_lock);
+        m_stopping = true;
+        m_changed.notify_all();
+    }
+    m_kernel.kthreads().stop(*m_softirq_task);
+    m_kernel.kthreads().stop(*m_worker_task);
+}
+
 bool DeferredWork::arm_timer(struct timer_list* timer, unsigned long expires, OwnerId owner)
 {
-    bool was_pending = cancel_timer(timer);
+    std::lock_guard lock(m_lock);
+    bool was_pending = std::erase_if(m_timers, [&](const Timer& t) { return t.timer == timer; }) > 0;
     timer->expires = expires;
     m_timers.push_back({timer, timer->function, expires, owner});
+    m_changed.notify_all();
     return was_pending;
 }
 
 bool DeferredWork::cancel_timer(const struct timer_list* timer)
 {
+    std::lock_guard lock(m_lock);
     return std::erase_if(m_timers, [&](const Timer& t) { return t.timer == timer; }) > 0;
 }
 
-bool DeferredWork::timer_pending(const struct timer_list* timer) const
+bool DeferredWork::timer_armed(const struct timer_list* timer) const
 {
     return std::any_of(m_timers.begin(), m_timers.end(), [&](const Timer& t) { return t.timer == timer; });
 }
 
+bool DeferredWork::timer_pending(const struct timer_list* timer)
+{
+    std::lock_guard lock(m_lock);
+    return timer_armed(timer);
+}
+
+bool DeferredWork::work_queued(const struct work_struct* work) const
+{
+    return std::any_of(m_work.begin(), m_work.end(), [&](const Pending& p) { return p.item == work; });
+}
+
 bool DeferredWork::queue_work(struct work_struct* work, OwnerId owner)
 {
-    if (work_pending(work))
+    std::lock_guard lock(m_lock);
+    if (work_queued(work))
         return false;
     m_work.push_back({work, reinterpret_cast<const void*>(work->func), owner});
+    m_changed.notify_all();
     return true;
 }
 
 bool DeferredWork::cancel_work(const struct work_struct* work)
 {
+    std::lock_guard lock(m_lock);
     return std::erase_if(m_work, [&](const Pending& p) { return p.item == work; }) > 0;
 }
 
-bool DeferredWork::work_pending(const struct work_struct* work) const
+bool DeferredWork::work_pending(const struct work_struct* work)
 {
-    return std::any_of(m_work.begin(), m_work.end(), [&](const Pending& p) { return p.item == work; });
+    std::lock_guard lock(m_lock);
+    return work_queued(work);
 }
 
 struct workqueue_struct* DeferredWork::create_workqueue(const std::string& name)
 {
+    std::lock_guard lock(m_lock);
     m_workqueues.push_back(std::make_unique<std::string>(name));
     return reinterpret_cast<struct workqueue_struct*>(m_workqueues.back().get());
 }
 
 void DeferredWork::destroy_workqueue(struct workqueue_struct* wq)
 {
+    flush_all();
+    std::lock_guard lock(m_lock);
     std::erase_if(m_workqueues, [&](const auto& name) { return reinterpret_cast<void*>(name.get()) == wq; });
 }
 
 void DeferredWork::schedule_tasklet(struct tasklet_struct* tasklet, OwnerId owner)
 {
+    std::lock_guard lock(m_lock);
     if (std::any_of(m_tasklets.begin(), m_tasklets.end(), [&](const Pending& p) { return p.item == tasklet; }))
         return; // already scheduled: it runs once
     const void* code = tasklet->use_callback ? reinterpret_cast<const void*>(tasklet->callback)
                                              : reinterpret_cast<const void*>(tasklet->func);
     m_tasklets.push_back({tasklet, code, owner});
+    m_changed.notify_all();
 }
 
 void DeferredWork::kill_tasklet(const struct tasklet_struct* tasklet)
 {
-    std::erase_if(m_tasklets, [&](const Pending& p) { return p.item == tasklet; });
+    {
+        std::lock_guard lock(m_lock);
+        std::erase_if(m_tasklets, [&](const Pending& p) { return p.item == tasklet; });
+    }
+    wait_until_idle(tasklet);
 }
 
-void DeferredWork::run_work(Kernel& kernel, const Pending& pending)
+void DeferredWork::wait_until_idle(const void* item)
+{
+    KernelTask* caller = Scheduler::current();
+    if (caller == m_softirq_task || caller == m_worker_task)
+        return; // the item's own callback: waiting for itself would never end
+    std::unique_lock lock(m_lock);
+    Scheduler::wait_uninterruptible(m_changed, lock, [&] { return m_softirq_item != item && m_worker_item != item; });
+}
+
+bool DeferredWork::flush(const struct work_struct* work)
+{
+    if (Scheduler::current() == m_worker_task)
+        return false;
+    std::unique_lock lock(m_lock);
+    bool pending = work_queued(work) || m_worker_item == work;
+    Scheduler::wait_uninterruptible(m_changed, lock, [&] { return !work_queued(work) && m_worker_item != work; });
+    return pending;
+}
+
+void DeferredWork::flush_all()
+{
+    if (Scheduler::current() == m_worker_task)
+        return;
+    std::unique_lock lock(m_lock);
+    Scheduler::wait_uninterruptible(m_changed, lock, [&] { return m_work.empty() && m_worker_item == nullptr; });
+}
+
+void DeferredWork::run_tasklet(const Pending& pending)
+{
+    auto* tasklet = static_cast<struct tasklet_struct*>(pending.item);
+    std::initializer_list<const char*> frames {"tasklet_action_common.constprop.0+0xc0/0xf0", "__do_softirq+0xcb/0x2ab",
+        "run_ksoftirqd+0x2b/0x40", "smpboot_thread_fn+0xd9/0x1d0", "kthread+0xe9/0x110", "ret_from_fork+0x22/0x30"};
+    auto ran = tasklet->use_callback
+        ? m_kernel.call_module(
+            ModuleFunction(reinterpret_cast<void (*)(struct tasklet_struct*)>(const_cast<void*>(pending.code))), frames,
+            tasklet)
+        : m_kernel.call_module(
+            ModuleFunction(reinterpret_cast<void (*)(unsigned long)>(const_cast<void*>(pending.code))), frames,
+            tasklet->data);
+    if (ran.is_error())
+        panic_in_interrupt(m_kernel);
+}
+
+void DeferredWork::run_timer(const Timer& timer)
+{
+    auto ran = m_kernel.call_module(ModuleFunction(timer.function),
+        {"call_timer_fn+0x27/0x130", "__run_timers.part.0+0x1e8/0x280", "run_timer_softirq+0x3a/0x80",
+            "__do_softirq+0xcb/0x2ab", "run_ksoftirqd+0x2b/0x40", "smpboot_thread_fn+0xd9/0x1d0", "kthread+0xe9/0x110",
+            "ret_from_fork+0x22/0x30"},
+        timer.timer);
+    if (ran.is_error())
+        panic_in_interrupt(m_kernel);
+}
+
+void DeferredWork::run_work(const Pending& pending)
 {
     auto* work = static_cast<struct work_struct*>(pending.item);
     ModuleFunction func(reinterpret_cast<void (*)(struct work_struct*)>(const_cast<void*>(pending.code)));
-    kernel.set_task(worker_task);
     // A worker that dies is replaced; nobody waits for its status.
-    (void)kernel.call_module(func,
+    (void)m_kernel.call_module(func,
         {"process_one_work+0x1c7/0x380", "worker_thread+0x4d/0x380", "kthread+0xe9/0x110", "ret_from_fork+0x22/0x30"},
         work);
 }
 
-void DeferredWork::run_due(Kernel& kernel)
+void DeferredWork::softirq_loop(KernelTask& self)
 {
-    if (m_running)
-        return;
-    m_running = true;
-    Task interrupted = kernel.task();
-    while (true) {
+    std::unique_lock lock(m_lock);
+    while (!m_stopping) {
         if (!m_tasklets.empty()) {
             Pending pending = m_tasklets.front();
             m_tasklets.pop_front();
-            auto* tasklet = static_cast<struct tasklet_struct*>(pending.item);
-            kernel.set_task(softirq_task);
-            std::initializer_list<const char*> frames {"tasklet_action_common.constprop.0+0xc0/0xf0",
-                "__do_softirq+0xcb/0x2ab", "__irq_exit_rcu+0xa5/0xf0", "sysvec_apic_timer_interrupt+0x72/0x90"};
-            auto ran = tasklet->use_callback ? kernel.call_module(ModuleFunction(tasklet->callback), frames, tasklet)
-                                             : kernel.call_module(ModuleFunction(tasklet->func), frames, tasklet->data);
-            if (ran.is_error())
-                panic_in_interrupt(kernel);
+            m_softirq_item = pending.item;
+            lock.unlock();
+            {
+                SoftirqContext softirq(self);
+                run_tasklet(pending);
+            }
+            lock.lock();
+            m_softirq_item = nullptr;
+            m_changed.notify_all();
             continue;
         }
-        unsigned long now = jiffies_at(kernel.log().now_ns());
+        unsigned long now = jiffies_at(m_kernel.log().now_ns());
         auto due = std::min_element(m_timers.begin(), m_timers.end(),
             [](const Timer& a, const Timer& b) { return static_cast<long>(a.expires - b.expires) < 0; });
         if (due != m_timers.end() && static_cast<long>(now - due->expires) >= 0) {
             Timer timer = *due;
             m_timers.erase(due);
-            kernel.set_task(softirq_task);
-            auto ran = kernel.call_module(ModuleFunction(timer.function),
-                {"call_timer_fn+0x27/0x130", "__run_timers.part.0+0x1e8/0x280", "run_timer_softirq+0x3a/0x80",
-                    "__do_softirq+0xcb/0x2ab", "__irq_exit_rcu+0xa5/0xf0", "sysvec_apic_timer_interrupt+0x72/0x90"},
-                timer.timer);
-            if (ran.is_error())
-                panic_in_interrupt(kernel);
+            m_softirq_item = timer.timer;
+            lock.unlock();
+            {
+                SoftirqContext softirq(self);
+                run_timer(timer);
+            }
+            lock.lock();
+            m_softirq_item = nullptr;
+            m_changed.notify_all();
             continue;
         }
-        if (!m_work.empty()) {
-            Pending pending = m_work.front();
-            m_work.pop_front();
-            run_work(kernel, pending);
-            continue;
-        }
-        break;
+        self.state().store(KSIM_TASK_INTERRUPTIBLE);
+        if (due == m_timers.end())
+            m_changed.wait(lock);
+        else
+            m_changed.wait_for(lock, static_cast<long>(due->expires - now) * tick);
+        self.state().store(KSIM_TASK_RUNNING);
     }
-    kernel.set_task(interrupted);
-    m_running = false;
 }
 
-void DeferredWork::flush(Kernel& kernel, const struct work_struct* work)
+void DeferredWork::worker_loop(KernelTask& self)
 {
-    auto it = std::find_if(m_work.begin(), m_work.end(), [&](const Pending& p) { return p.item == work; });
-    if (it == m_work.end())
-        return;
-    Pending pending = *it;
-    m_work.erase(it);
-    // flush_work() waits for the worker; here the caller's task runs it, as
-    // the worker would, and gets its own task back afterwards.
-    Task waiting = kernel.task();
-    run_work(kernel, pending);
-    kernel.set_task(waiting);
-}
-
-uint64_t DeferredWork::next_timer_ns(const Kernel&) const
-{
-    if (m_timers.empty())
-        return 0;
-    auto next = std::min_element(m_timers.begin(), m_timers.end(),
-        [](const Timer& a, const Timer& b) { return static_cast<long>(a.expires - b.expires) < 0; });
-    long ticks = static_cast<long>(next->expires - initial_jiffies);
-    return ticks <= 0 ? 1 : static_cast<uint64_t>(ticks) * (1'000'000'000 / KSIM_HZ);
+    std::unique_lock lock(m_lock);
+    while (!m_stopping) {
+        if (m_work.empty()) {
+            // TASK_IDLE, as an idle worker waits in Linux: no signal wakes it, no load counts it (ps: "I").
+            self.state().store(KSIM_TASK_UNINTERRUPTIBLE | KSIM_TASK_NOLOAD);
+            m_changed.wait(lock);
+            self.state().store(KSIM_TASK_RUNNING);
+            continue;
+        }
+        Pending pending = m_work.front();
+        m_work.pop_front();
+        m_worker_item = pending.item;
+        lock.unlock();
+        run_work(pending);
+        lock.lock();
+        m_worker_item = nullptr;
+        m_changed.notify_all();
+    }
 }
 
 std::vector<std::string> DeferredWork::abandon(OwnerId owner)
 {
     // They stay armed, as on Linux: when one comes due, the kernel jumps into
     // the freed module and Oopses (ksim reports it without running freed code).
+    std::lock_guard lock(m_lock);
     std::vector<std::string> found;
     for (const Timer& t : m_timers)
         if (t.owner == owner)

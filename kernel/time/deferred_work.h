@@ -1,11 +1,13 @@
-// Timers, work items and tasklets. ksim runs one task at a time, so deferred
-// work runs whenever the kernel gets the CPU back: between shell commands,
-// and while the shell sleeps (`sleep`).
+// Timers, work items and tasklets, run when they are due by the kernel's own
+// threads: ksoftirqd/0 runs timers and tasklets in softirq context, and
+// kworker/0:1 runs work in process context, whatever the shell is doing.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,7 @@
 namespace ksim {
 
 class Kernel;
+class KernelTask;
 
 // jiffies as Linux counts them: HZ per second, starting 5 minutes before
 // wrapping 32 bits, so overflow bugs show early.
@@ -24,15 +27,22 @@ constexpr unsigned long initial_jiffies = static_cast<unsigned long>(static_cast
 
 class DeferredWork {
 public:
+    // Starts ksoftirqd/0 and kworker/0:1.
+    explicit DeferredWork(Kernel& kernel);
+    // Stops them; what is still armed or queued never runs.
+    ~DeferredWork();
+    DeferredWork(const DeferredWork&) = delete;
+    DeferredWork& operator=(const DeferredWork&) = delete;
+
     // Returns whether the timer was pending (mod_timer's and del_timer's result).
     bool arm_timer(struct timer_list* timer, unsigned long expires, OwnerId owner);
     bool cancel_timer(const struct timer_list* timer);
-    bool timer_pending(const struct timer_list* timer) const;
+    bool timer_pending(const struct timer_list* timer);
 
     // false if the work was queued already.
     bool queue_work(struct work_struct* work, OwnerId owner);
     bool cancel_work(const struct work_struct* work);
-    bool work_pending(const struct work_struct* work) const;
+    bool work_pending(const struct work_struct* work);
 
     // A workqueue is only a name here: every queue runs on the one worker.
     struct workqueue_struct* create_workqueue(const std::string& name);
@@ -41,14 +51,14 @@ public:
     void schedule_tasklet(struct tasklet_struct* tasklet, OwnerId owner);
     void kill_tasklet(const struct tasklet_struct* tasklet);
 
-    // Runs what is due now: tasklets, expired timers (earliest first), then
-    // queued work, until nothing is left to do.
-    void run_due(Kernel& kernel);
-    // Runs one work item now if it is queued (flush_work).
-    void flush(Kernel& kernel, const struct work_struct* work);
-    // Nanoseconds since boot of the next timer, or 0 if none is armed.
-    uint64_t next_timer_ns(const Kernel& kernel) const;
-    // What a module left armed or queued at its unload; dropped, with warnings.
+    // Waits until `item` (a timer, work item or tasklet) is not running,
+    // unless the caller is the thread running it: the _sync in del_timer_sync().
+    void wait_until_idle(const void* item);
+    // flush_work(): waits until the work item has run, if it is queued.
+    bool flush(const struct work_struct* work);
+    // flush_workqueue(): waits until no work is queued or running.
+    void flush_all();
+    // What a module left armed or queued at its unload, named for the warnings.
     std::vector<std::string> abandon(OwnerId owner);
 
 private:
@@ -65,13 +75,26 @@ private:
         unsigned long expires;
         OwnerId owner;
     };
-    void run_work(Kernel& kernel, const Pending& pending);
+    void softirq_loop(KernelTask& self);
+    void worker_loop(KernelTask& self);
+    void run_tasklet(const Pending& pending);
+    void run_timer(const Timer& timer);
+    void run_work(const Pending& pending);
+    bool timer_armed(const struct timer_list* timer) const;
+    bool work_queued(const struct work_struct* work) const;
 
+    Kernel& m_kernel;
+    std::mutex m_lock;
+    std::condition_variable m_changed; // something was queued, armed or finished
+    bool m_stopping = false;
     std::vector<Timer> m_timers;
     std::deque<Pending> m_work;
     std::deque<Pending> m_tasklets;
+    const void* m_softirq_item = nullptr; // what ksoftirqd runs now
+    const void* m_worker_item = nullptr; // what the kworker runs now
     std::vector<std::unique_ptr<std::string>> m_workqueues; // their names; the handle is the string's address
-    bool m_running = false; // deferred work does not nest
+    KernelTask* m_softirq_task = nullptr;
+    KernelTask* m_worker_task = nullptr;
 };
 
 } // namespace ksim

@@ -34,6 +34,8 @@ else()
     set(_ksim_tool_deps ${_ksim_modpost} ${KSIM_KERNEL_SYMVERS})
 endif()
 
+# Changed flags take effect at the next build: CMake configures again.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${KSIM_SDK_DIR}/scripts/Kbuild.flags")
 file(STRINGS "${KSIM_SDK_DIR}/scripts/Kbuild.flags" _ksim_flag_lines REGEX "^KSIM_[A-Z_]+ :=")
 foreach(_line IN LISTS _ksim_flag_lines)
     string(REGEX MATCH "^(KSIM_[A-Z_]+) := (.*)$" _ "${_line}")
@@ -62,9 +64,12 @@ function(ksim_add_module name)
         target_include_directories(${target} SYSTEM PRIVATE "${KSIM_SDK_DIR}/include" "${KSIM_SDK_DIR}/abi")
         target_compile_definitions(${target} PRIVATE "KBUILD_MODNAME=\"${modname}\"")
         target_compile_options(${target} PRIVATE ${KSIM_MODULE_FLAGS}
-                                                 $<$<COMPILE_LANGUAGE:C>:${KSIM_MODULE_CFLAGS}>
+                                                 $<$<COMPILE_LANGUAGE:C>:${KSIM_MODULE_CFLAGS} ${KSIM_MODULE_CWARNINGS}>
+                                                 $<$<COMPILE_LANG_AND_ID:C,GNU>:${KSIM_MODULE_CWARNINGS_GCC}>
+                                                 $<$<COMPILE_LANG_AND_ID:C,Clang>:${KSIM_MODULE_CWARNINGS_CLANG}>
                                                  $<$<COMPILE_LANGUAGE:CXX>:${KSIM_MODULE_CXXFLAGS}>
-                                                 $<$<COMPILE_LANG_AND_ID:CXX,GNU>:${KSIM_MODULE_CXXFLAGS_GCC}>)
+                                                 $<$<COMPILE_LANG_AND_ID:CXX,GNU>:${KSIM_MODULE_CXXFLAGS_GCC}>
+                                                 $<$<COMPILE_LANG_AND_ID:CXX,Clang>:${KSIM_MODULE_CXXFLAGS_CLANG}>)
     endforeach()
     target_compile_options(${name}_objects PRIVATE ${ARG_CFLAGS})
     target_compile_options(${name}_mod PRIVATE ${ARG_CFLAGS})

@@ -98,8 +98,9 @@ int cmd_cut(CommandContext& c)
                 while (true) {
                     size_t next = line.find(delimiter, from);
                     if (wanted(ranges, field)) {
-                        out += (first ? "" : std::string(1, delimiter))
-                            + line.substr(from, next == std::string::npos ? std::string::npos : next - from);
+                        if (!first)
+                            out += delimiter;
+                        out.append(line, from, next == std::string::npos ? std::string::npos : next - from);
                         first = false;
                     }
                     if (next == std::string::npos)

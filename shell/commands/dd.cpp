@@ -1,4 +1,6 @@
 // dd: copy blocks between files and devices (if= of= bs= count= skip= seek= status=).
+#include <fcntl.h>
+
 #include <sys/sysinfo.h>
 
 #include <chrono>
@@ -127,7 +129,7 @@ int cmd_dd(CommandContext& c)
         return report_error(c, "failed to open '" + input + "'", source.error());
     std::shared_ptr<FileHandle> sink;
     if (!output.empty()) {
-        auto file = c.shell.open(output, open_write_only | open_create | (seek ? 0 : open_truncate));
+        auto file = c.shell.open(output, O_WRONLY | O_CREAT | (seek ? 0 : O_TRUNC));
         if (file.is_error())
             return report_error(c, "failed to open '" + output + "'", file.error());
         sink = file.release_value();

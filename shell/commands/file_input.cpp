@@ -1,4 +1,6 @@
 // open_input() and report_error(): what the file-reading commands share.
+#include <fcntl.h>
+
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -82,7 +84,7 @@ ErrorOr<std::unique_ptr<InputSource>> open_input(CommandContext& c, const std::s
 {
     if (path == "-")
         return std::unique_ptr<InputSource>(std::make_unique<BorrowedInput>(c.in));
-    auto file = c.shell.open(path, open_read_only);
+    auto file = c.shell.open(path, O_RDONLY);
     if (file.is_error())
         return Errno {file.error()};
     return std::unique_ptr<InputSource>(std::make_unique<FileInput>(file.release_value()));
@@ -107,12 +109,10 @@ std::optional<std::string> read_whole_input(CommandContext& c, const std::string
 int report_error(CommandContext& c, const std::string& what, int error)
 {
     if (task_died(error)) {
-        c.err << task_death_message(error) << "\n";
+        // The shell says how a foreground process died; a job dies quietly.
+        if (!c.shell.in_job())
+            c.err << task_death_message(error) << "\n";
         return task_death_status(error);
-    }
-    if (error == interrupted_error) {
-        c.err << "\n";
-        return 130;
     }
     c.err << c.args[0] << ": " << (what.empty() ? "" : what + ": ") << std::strerror(error) << "\n";
     return 1;

@@ -115,6 +115,8 @@ int cmd_grep(CommandContext& c)
     for (const std::string& path : paths) {
         int status = 0;
         auto all = read_whole_input(c, path, status);
+        if (!all && status > 128)
+            return status; // the process died (a signal, an Oops)
         if (!all) {
             failed = true;
             continue;

@@ -1,10 +1,12 @@
-// insmod: read a module file and hand it to the kernel, with kmod's messages and exit codes.
+// insmod: open a module file and hand it to the kernel, with kmod's messages and exit codes.
+#include <fcntl.h>
+
 #include <cerrno>
 #include <cstring>
-#include <span>
 
 #include "shell/command.h"
 #include "shell/shell.h"
+#include "syscalls/syscalls.h"
 
 namespace ksim::shell {
 
@@ -43,18 +45,30 @@ int cmd_insmod(CommandContext& c)
             options += ' ';
         options += c.args[j];
     }
-    std::string image;
-    if (!read_host_file(c.shell.host_path(path), image)) {
-        c.err << "insmod: ERROR: could not load module " << path << ": " << std::strerror(errno) << "\n";
+    // kmod opens the file and reads its first bytes to see whether it is
+    // compressed (a folder fails there), then hands the kernel the
+    // descriptor: finit_module reads the module itself.
+    long fd = sys::open(c.shell.host_path(path).c_str(), O_RDONLY);
+    char magic[6];
+    long peeked = fd < 0 ? fd : sys::read(static_cast<int>(fd), magic, sizeof magic);
+    if (peeked >= 0)
+        peeked = sys::lseek(static_cast<int>(fd), 0, SEEK_SET);
+    if (peeked < 0) {
+        if (fd >= 0)
+            sys::close(static_cast<int>(fd));
+        c.err << "insmod: ERROR: could not load module " << path << ": " << std::strerror(static_cast<int>(-peeked))
+              << "\n";
         return 1;
     }
-    auto result = c.kernel.init_module(std::as_bytes(std::span(image.data(), image.size())), path, options, flags);
-    if (result.is_error()) {
-        if (task_died(result.error())) {
-            c.err << task_death_message(result.error()) << "\n";
-            return task_death_status(result.error());
+    long loaded = sys::finit_module(static_cast<int>(fd), options.c_str(), static_cast<int>(flags));
+    sys::close(static_cast<int>(fd));
+    if (loaded < 0) {
+        int error = static_cast<int>(-loaded);
+        if (task_died(error)) {
+            c.err << task_death_message(error) << "\n";
+            return task_death_status(error);
         }
-        c.err << "insmod: ERROR: could not insert module " << path << ": " << insmod_strerror(result.error()) << "\n";
+        c.err << "insmod: ERROR: could not insert module " << path << ": " << insmod_strerror(error) << "\n";
         return 1;
     }
     return 0;

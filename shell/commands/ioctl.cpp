@@ -1,4 +1,6 @@
 // ioctl: call a device's unlocked_ioctl from user space, with the argument in user memory when the command says so.
+#include <fcntl.h>
+
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
@@ -70,12 +72,12 @@ std::string show_data(const std::string& bytes)
     std::string text = bytes.substr(0, end);
     bool printable = std::all_of(text.begin(), text.end(), [](unsigned char ch) { return std::isprint(ch); });
     if (printable)
-        return "\"" + text + "\"";
+        return std::string("\"").append(text).append("\"");
     std::string hex;
     for (unsigned char ch : bytes) {
         char pair[4];
         std::snprintf(pair, sizeof pair, "%02x", ch);
-        hex += (hex.empty() ? "" : " ") + std::string(pair);
+        hex.append(hex.empty() ? "" : " ").append(pair);
     }
     return hex;
 }
@@ -94,9 +96,9 @@ int cmd_ioctl(CommandContext& c)
         return 1;
     }
     bool has_number = c.args.size() == 4 && parse_integer(c.args[3], number);
-    auto file = c.shell.open(c.args[1], open_read_write);
+    auto file = c.shell.open(c.args[1], O_RDWR);
     if (file.is_error() && file.error() == EACCES)
-        file = c.shell.open(c.args[1], open_read_only);
+        file = c.shell.open(c.args[1], O_RDONLY);
     if (file.is_error())
         return report_error(c, c.args[1], file.error());
 

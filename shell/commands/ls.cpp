@@ -13,7 +13,7 @@ namespace ksim::shell {
 namespace {
 
 struct Row {
-    std::string mode, owner, size, date, name;
+    std::string mode, links, owner, size, date, name;
 };
 
 Row long_row(const FileInfo& info, const std::string& name)
@@ -25,20 +25,22 @@ Row long_row(const FileInfo& info, const std::string& name)
     std::string size = info.type == 'c' || info.type == 'b'
         ? std::to_string(info.rdev >> 20) + ", " + std::to_string(info.rdev & 0xfffff)
         : std::to_string(info.size);
-    return {mode_string(info), owner_name(info.uid), size, date, name};
+    return {mode_string(info), std::to_string(info.links), owner_name(info.uid), size, date, name};
 }
 
 void print_rows(std::ostream& out, const std::vector<Row>& rows)
 {
-    size_t owner = 0, size = 0;
+    size_t links = 0, owner = 0, size = 0;
     for (const Row& r : rows) {
+        links = std::max(links, r.links.size());
         owner = std::max(owner, r.owner.size());
         size = std::max(size, r.size.size());
     }
     for (const Row& r : rows)
-        out << r.mode << " 1 " << std::left << std::setw(static_cast<int>(owner)) << r.owner << " "
-            << std::setw(static_cast<int>(owner)) << r.owner << " " << std::right << std::setw(static_cast<int>(size))
-            << r.size << " " << r.date << " " << r.name << "\n";
+        out << r.mode << " " << std::right << std::setw(static_cast<int>(links)) << r.links << " " << std::left
+            << std::setw(static_cast<int>(owner)) << r.owner << " " << std::setw(static_cast<int>(owner)) << r.owner
+            << " " << std::right << std::setw(static_cast<int>(size)) << r.size << " " << r.date << " " << r.name
+            << "\n";
 }
 
 } // namespace

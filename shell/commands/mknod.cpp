@@ -1,23 +1,17 @@
 // mknod and rm: make and remove device nodes under /dev (root only, as on Linux).
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 
-#include "drivers/char_dev.h"
-#include "fs/devtmpfs.h"
-#include "fs/vfs.h"
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
 #include "shell/command.h"
 #include "shell/shell.h"
+#include "syscalls/syscalls.h"
 
 namespace ksim::shell {
 
 namespace {
-
-// "/dev/x/y" -> "x/y"; "" for a path outside /dev.
-std::string dev_relative(const std::string& absolute)
-{
-    return absolute.starts_with("/dev/") ? absolute.substr(5) : std::string();
-}
 
 bool parse_number(const std::string& text, unsigned long& value, int base)
 {
@@ -57,25 +51,11 @@ int cmd_mknod(CommandContext& c)
         c.err << "mknod: invalid major or minor device number\n";
         return 1;
     }
-    std::string name = dev_relative(c.shell.host_path(operands[0]));
-    // CAP_MKNOD; ksim keeps device nodes in its own /dev.
-    if (!c.root || name.empty()) {
-        c.err << "mknod: " << operands[0] << ": " << std::strerror(EPERM) << "\n";
-        return 1;
-    }
-    // The folder it goes in must exist and be one: /dev/null/x is ENOTDIR, as mknod(2) says.
-    std::string parent = std::filesystem::path("/dev/" + name).parent_path().string();
-    auto folder = c.kernel.vfs().resolve(parent);
-    int missing = folder.is_error() ? folder.error() : folder.value()->is_directory() ? 0 : ENOTDIR;
-    if (missing) {
-        c.err << "mknod: " << operands[0] << ": " << std::strerror(missing) << "\n";
-        return 1;
-    }
-    auto made = Devtmpfs(c.kernel.vfs().root().subdirectory("dev"))
-                    .create(c.kernel, name, make_dev(static_cast<unsigned>(major), static_cast<unsigned>(minor)),
-                        static_cast<unsigned>(mode));
-    if (made.is_error()) {
-        c.err << "mknod: " << operands[0] << ": " << std::strerror(made.error()) << "\n";
+    std::string full = c.shell.host_path(operands[0]);
+    long made = sys::mknod(full.c_str(), S_IFCHR | static_cast<unsigned>(mode),
+        makedev(static_cast<unsigned>(major), static_cast<unsigned>(minor)));
+    if (made < 0) {
+        c.err << "mknod: " << operands[0] << ": " << std::strerror(static_cast<int>(-made)) << "\n";
         return 1;
     }
     return 0;
@@ -92,29 +72,16 @@ int cmd_rm(CommandContext& c)
             continue;
         }
         std::string full = c.shell.host_path(path);
-        int error = 0;
-        if (VirtualFs::is_kernel_path(full)) {
-            auto node = c.kernel.vfs().resolve(full);
-            std::string name = dev_relative(full);
-            if (node.is_error())
-                error = node.error();
-            else if (node.value()->is_directory())
-                error = EISDIR;
-            else if (name.empty())
-                error = EPERM; // /proc and /sys files belong to the kernel
-            else if (!c.root)
-                error = EACCES;
-            else
-                Devtmpfs(c.kernel.vfs().root().subdirectory("dev")).remove(name, node.value()->info().rdev);
-        } else if (c.shell.is_system_file(full) && !c.root) {
-            error = EACCES;
-        } else {
-            std::error_code ec;
-            if (std::filesystem::is_directory(full, ec))
-                error = EISDIR;
-            else if (!std::filesystem::remove(full, ec))
-                error = ec ? ec.value() : ENOENT;
-        }
+        // rm looks before it unlinks: a folder is refused with EISDIR (it would need -r).
+        struct stat st;
+        long error = sys::lstat(full.c_str(), &st);
+        if (error == 0 && S_ISDIR(st.st_mode))
+            error = -EISDIR;
+        else if (error == 0 && c.shell.is_system_file(full) && !c.root)
+            error = -EACCES; // the sysroot is root's, as /lib is
+        else if (error == 0)
+            error = sys::unlink(full.c_str());
+        error = -error;
         if (error && !(force && error == ENOENT)) {
             c.err << "rm: cannot remove '" << path << "': " << std::strerror(error) << "\n";
             status = 1;

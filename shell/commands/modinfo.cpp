@@ -107,8 +107,8 @@ int cmd_modinfo(CommandContext& c)
     kmod::ModuleTree tree = kmod::ModuleTree::open(c.shell);
     for (const std::string& file : files) {
         // kmod reads an existing .ko file directly and looks anything else
-        // up in modules.dep and the aliases; ksim also knows the files of
-        // loaded modules.
+        // up in modules.dep and the aliases (a loaded module it cannot find
+        // there is "not found", as on Linux).
         std::string image;
         std::string path = c.shell.host_path(file);
         std::error_code ec;
@@ -116,8 +116,7 @@ int cmd_modinfo(CommandContext& c)
         if (!is_file) {
             std::vector<std::string> names = tree.lookup(file);
             std::optional<std::filesystem::path> found = names.empty() ? std::nullopt : tree.file_of(names[0]);
-            Module* loaded = c.kernel.modules().find(module_name_from(file));
-            path = found ? found->string() : loaded ? loaded->path : path;
+            path = found ? found->string() : path;
         }
         if (!read_host_file(path, image)) {
             c.err << "modinfo: ERROR: Module " << file << " not found.\n";

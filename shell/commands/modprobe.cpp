@@ -1,13 +1,15 @@
 // modprobe: load or remove a module by name with its dependencies, as kmod's
 // modprobe does from modules.dep and the modprobe.d configuration.
+#include <fcntl.h>
+
 #include <cerrno>
 #include <cstring>
 #include <optional>
-#include <span>
 #include <sstream>
 
 #include "loader/modinfo.h"
 #include "shell/command.h"
+#include "syscalls/syscalls.h"
 #include "shell/kmod/lookup.h"
 #include "shell/shell.h"
 
@@ -153,12 +155,15 @@ private:
         if (m_options.dry_run || m_options.show_depends)
             return 0;
         std::optional<std::filesystem::path> file = m_tree.file_of(name);
-        std::string image;
-        if (!file || !read_host_file(file->string(), image))
-            return errno ? errno : ENOENT;
-        auto result = m_c.kernel.init_module(std::as_bytes(std::span(image.data(), image.size())), file->string(),
-            options, m_options.force ? module_init_ignore_vermagic | module_init_ignore_modversions : 0);
-        return result.is_error() ? result.error() : 0;
+        if (!file)
+            return ENOENT;
+        long fd = sys::open(file->c_str(), O_RDONLY);
+        if (fd < 0)
+            return static_cast<int>(-fd);
+        long loaded = sys::finit_module(static_cast<int>(fd), options.c_str(),
+            m_options.force ? module_init_ignore_vermagic | module_init_ignore_modversions : 0);
+        sys::close(static_cast<int>(fd));
+        return loaded < 0 ? static_cast<int>(-loaded) : 0;
     }
 
     int report_insert_error(const std::string& name, int error)
@@ -205,14 +210,15 @@ private:
             m_c.out << "rmmod " << m_tree.shown_file_of(name) << "\n";
         if (m_options.dry_run)
             return 0;
-        auto result = m_c.kernel.delete_module(name, 0);
-        if (!result.is_error())
+        long removed = sys::delete_module(name.c_str(), 0);
+        if (removed == 0)
             return 0;
-        if (task_died(result.error())) {
-            m_c.err << task_death_message(result.error()) << "\n";
-            return task_death_status(result.error());
+        int error = static_cast<int>(-removed);
+        if (task_died(error)) {
+            m_c.err << task_death_message(error) << "\n";
+            return task_death_status(error);
         }
-        log("ERROR", "could not remove '" + name + "': " + std::strerror(result.error()));
+        log("ERROR", "could not remove '" + name + "': " + std::strerror(error));
         return 1;
     }
 

@@ -1,4 +1,6 @@
 // poll: what a file is ready for, as poll(2) reports it without waiting (a driver's poll method).
+#include <fcntl.h>
+
 #include "shell/command.h"
 #include "shell/shell.h"
 
@@ -14,7 +16,7 @@ std::string mask_names(unsigned mask)
     std::string text;
     for (auto [bit, name] : names)
         if (mask & bit)
-            text += (text.empty() ? "" : " ") + std::string(name);
+            text.append(text.empty() ? "" : " ").append(name);
     return text.empty() ? "(nothing)" : text;
 }
 
@@ -28,7 +30,7 @@ int cmd_poll(CommandContext& c)
     }
     int status = 0;
     for (size_t i = 1; i < c.args.size(); ++i) {
-        auto file = c.shell.open(c.args[i], open_read_only | open_nonblock);
+        auto file = c.shell.open(c.args[i], O_RDONLY | O_NONBLOCK);
         if (file.is_error()) {
             status = report_error(c, c.args[i], file.error());
             continue;

@@ -1,32 +1,57 @@
 // rmmod: the checks kmod makes through /sys before asking the kernel, then delete_module.
-#include <cerrno>
-#include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 
 #include "loader/modinfo.h"
 #include "shell/command.h"
+#include "shell/file_info.h"
+#include "shell/shell.h"
+#include "syscalls/syscalls.h"
 
 namespace ksim::shell {
 
 namespace {
 
-// kmod's check_module_inuse(), reading what /sys/module/<name> shows.
+// One sysfs attribute's text, or nothing when it cannot be read.
+std::optional<std::string> read_attribute(CommandContext& c, const std::string& path)
+{
+    auto file = c.shell.open(path, O_RDONLY);
+    if (file.is_error())
+        return std::nullopt;
+    auto text = file.value()->read(4096);
+    if (text.is_error())
+        return std::nullopt;
+    return text.release_value();
+}
+
+// kmod's check_module_inuse(): what /sys/module/<name> shows.
 bool check_module_inuse(CommandContext& c, const std::string& name)
 {
-    Module* module = c.kernel.modules().find(name);
-    if (!module || module->state == ModuleState::Unformed) {
-        c.err << "rmmod: ERROR: Module " << name << " is not currently loaded\n";
+    std::string folder = "/sys/module/" + name;
+    if (!read_attribute(c, folder + "/initstate")) {
+        struct stat st;
+        bool builtin = sys::stat(folder.c_str(), &st) == 0;
+        c.err << "rmmod: ERROR: Module " << name << (builtin ? " is builtin.\n" : " is not currently loaded\n");
         return false;
     }
-    auto holders = c.kernel.modules().holders_of(module->id);
-    if (!holders.empty()) {
+    auto holders = list_directory(c.shell, folder + "/holders");
+    if (!holders.is_error() && !holders.value().empty()) {
         c.err << "rmmod: ERROR: Module " << name << " is in use by:";
-        for (const Module* h : holders)
-            c.err << " " << h->name;
+        for (const std::string& holder : holders.value())
+            c.err << " " << holder;
         c.err << "\n";
         return false;
     }
-    if (module->refcount != 0) {
+    std::optional<std::string> refcnt = read_attribute(c, folder + "/refcnt");
+    if (!refcnt) {
+        c.err << "rmmod: ERROR: Module unloading is not supported\n";
+        return false;
+    }
+    if (std::atoi(refcnt->c_str()) > 0) {
         c.err << "rmmod: ERROR: Module " << name << " is in use\n";
         return false;
     }
@@ -66,14 +91,14 @@ int cmd_rmmod(CommandContext& c)
             ++failures;
             continue;
         }
-        auto result = c.kernel.delete_module(name, flags);
-        if (result.is_error()) {
-            if (task_died(result.error())) {
-                c.err << task_death_message(result.error()) << "\n";
-                return task_death_status(result.error());
+        if (long removed = sys::delete_module(name.c_str(), flags); removed < 0) {
+            int error = static_cast<int>(-removed);
+            if (task_died(error)) {
+                c.err << task_death_message(error) << "\n";
+                return task_death_status(error);
             }
-            c.err << "rmmod: ERROR: could not remove '" << name << "': " << std::strerror(result.error()) << "\n";
-            c.err << "rmmod: ERROR: could not remove module " << arg << ": " << std::strerror(result.error()) << "\n";
+            c.err << "rmmod: ERROR: could not remove '" << name << "': " << std::strerror(error) << "\n";
+            c.err << "rmmod: ERROR: could not remove module " << arg << ": " << std::strerror(error) << "\n";
             ++failures;
         }
     }

@@ -1,16 +1,18 @@
 // sleep: let time pass. While the shell sleeps the kernel runs the timers,
 // work and tasklets that come due, as a real kernel does while user space waits.
-#include <chrono>
-#include <cstdint>
+#include <time.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string_view>
-#include <thread>
 
 #include "shell/command.h"
-#include "shell/interrupt.h"
-#include "time/deferred_work.h"
+#include "syscalls/syscalls.h"
 
 namespace ksim::shell {
 
@@ -70,22 +72,24 @@ int cmd_sleep(CommandContext& c)
         c.err << "Try 'sleep --help' for more information.\n";
         return 1;
     }
-    using namespace std::chrono;
-    // Beyond what the clock can count (sleep inf) means until interrupted.
-    uint64_t start = c.kernel.log().now_ns();
-    double wanted = seconds * 1e9;
-    uint64_t end
-        = wanted < static_cast<double>(UINT64_MAX - start) ? start + static_cast<uint64_t>(wanted) : UINT64_MAX;
-    while (c.kernel.log().now_ns() < end) {
-        if (interrupt_requested())
-            return 130;
-        c.kernel.run_deferred_work();
-        uint64_t now = c.kernel.log().now_ns(), next = c.kernel.deferred_work().next_timer_ns(c.kernel);
-        uint64_t until = next && next < end ? std::max(next, now) : end;
-        // Short naps, so Ctrl-C is noticed.
-        std::this_thread::sleep_for(nanoseconds(std::min<uint64_t>(until - now, 50'000'000)));
+    // GNU sleep's xnanosleep(): one nanosleep, the seconds capped where
+    // time_t ends (sleep inf then lasts until a signal).
+    struct timespec request;
+    double whole = std::floor(seconds);
+    if (whole >= static_cast<double>(std::numeric_limits<time_t>::max())) {
+        request = {std::numeric_limits<time_t>::max(), 999'999'999};
+    } else {
+        request.tv_sec = static_cast<time_t>(whole);
+        request.tv_nsec = std::min(999'999'999L, static_cast<long>(std::ceil((seconds - whole) * 1e9)));
     }
-    c.kernel.run_deferred_work();
+    // A signal that does not end the process only interrupts the sleep: the rest follows.
+    for (struct timespec left; long slept = sys::nanosleep(&request, &left); request = left) {
+        int error = static_cast<int>(-slept);
+        if (task_died(error))
+            return task_death_status(error);
+        if (error != EINTR)
+            return report_error(c, "cannot read realtime clock", error);
+    }
     return 0;
 }
 

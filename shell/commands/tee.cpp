@@ -1,4 +1,6 @@
 // tee: copy standard input to standard output and to files (as tutorials write to /sys with sudo tee).
+#include <fcntl.h>
+
 #include "shell/command.h"
 #include "shell/shell.h"
 
@@ -17,7 +19,7 @@ int cmd_tee(CommandContext& c)
     int status = 0;
     std::vector<std::pair<std::string, std::shared_ptr<FileHandle>>> files;
     for (const std::string& path : paths) {
-        auto file = c.shell.open(path, open_write_only | open_create | (append ? open_append : open_truncate));
+        auto file = c.shell.open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC));
         if (file.is_error()) {
             status = report_error(c, quote_name(path), file.error());
             continue;

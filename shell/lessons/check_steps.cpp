@@ -9,6 +9,7 @@
 
 #include "core/taint.h"
 #include "shell/lessons/checked_process.h"
+#include "shell/lessons/kernel_complaints.h"
 
 namespace ksim::lessons {
 
@@ -35,11 +36,20 @@ std::string quote(const std::string& text)
     return quoted + "'";
 }
 
+const char* const nothing_left_behind = "nothing left behind: every kmalloc freed, every device and file removed";
+
 // A step that did not behave: what was wanted, what happened.
 struct StepFailure {
     std::string expected;
     std::string seen;
+    std::string hint = {}; // when the failure has a cause of its own, it replaces the check's hint
 };
+
+// Linux's delete_module refuses a module with an init but no exit function
+// (EBUSY, so kmod says "Device or resource busy"); a leak or a user is not why.
+const char* const no_exit_seen = "this module cannot be removed: it has no exit function";
+const char* const no_exit_hint
+    = "Write an exit function that undoes what init did, and register it with module_exit(...).";
 
 // Turns a check's steps into requests for the checked process and judges
 // its observations. Runs in the checker, which never runs module code.
@@ -57,6 +67,7 @@ public:
     const std::string& parameters() const { return m_parameters; }
     const std::vector<ObservedRecord>& log() const { return m_log; }
     unsigned oopses() const { return m_state.oopses; }
+    unsigned long taint() const { return m_state.taint; }
 
     std::optional<StepFailure> run(const nlohmann::json& step)
     {
@@ -65,7 +76,7 @@ public:
         if (step.contains("insmod"))
             return insmod(step);
         if (step.contains("rmmod"))
-            return run_command("sudo rmmod " + m_lesson.module, step, false);
+            return rmmod(step);
         if (step.contains("dmesg"))
             return dmesg(step);
         if (step.contains("read"))
@@ -170,6 +181,15 @@ private:
             }
         }
         return run_command(line, step, false);
+    }
+
+    std::optional<StepFailure> rmmod(const nlohmann::json& step)
+    {
+        auto failure = run_command("sudo rmmod " + m_lesson.module, step, false);
+        if (failure && m_state.module_without_exit && step.value("status", 0) == 0)
+            return StepFailure {
+                failure->expected, std::string(no_exit_seen).append("\n").append(failure->seen), no_exit_hint};
+        return failure;
     }
 
     std::optional<StepFailure> dmesg(const nlohmann::json& step)
@@ -302,16 +322,16 @@ private:
     // After rmmod: the module is gone and left nothing behind.
     std::optional<StepFailure> clean()
     {
+        if (m_state.module_without_exit)
+            return StepFailure {"the module is unloaded", no_exit_seen, no_exit_hint};
         if (m_state.module_loaded)
             return StepFailure {"the module is unloaded", m_lesson.module + " is still loaded"};
         std::string leftovers;
-        for (const ObservedRecord& r : m_log)
-            if (r.text.find("not freed at unload") != std::string::npos
-                || r.text.find("unreferenced object") != std::string::npos
-                || r.text.find("still registered after unload") != std::string::npos)
-                leftovers += r.text + "\n";
+        for (const Complaint& c : kernel_complaints(m_log))
+            if (c.leak)
+                leftovers += c.line + "\n";
         if (!leftovers.empty())
-            return StepFailure {"nothing left behind: every kmalloc freed, every device and file removed", leftovers};
+            return StepFailure {nothing_left_behind, leftovers};
         // Loading any module taints O and E; anything more (W, D, P, ...) is a problem.
         unsigned long expected_taint = taint_bit(TaintFlag::OutOfTreeModule) | taint_bit(TaintFlag::UnsignedModule);
         if (m_state.taint & ~expected_taint) {
@@ -349,6 +369,58 @@ std::string oops_reports(const std::vector<ObservedRecord>& log)
     return text;
 }
 
+// The complaints a check does not expect, among those its step made the kernel print.
+std::vector<Complaint> unexpected_complaints(const Check& check, const std::vector<ObservedRecord>& printed)
+{
+    std::vector<Complaint> unexpected;
+    std::regex expected(check.expect_complaint.value_or(""));
+    for (Complaint& c : kernel_complaints(printed)) {
+        bool wanted = check.expect_complaint
+            && (std::regex_search(c.line, expected) || (!c.context.empty() && std::regex_search(c.context, expected)));
+        if (!wanted)
+            unexpected.push_back(std::move(c));
+    }
+    return unexpected;
+}
+
+// Linux goes on after a WARN, a bad kfree or a lockdep report, but the module
+// has a bug all the same: a step during which the kernel complained fails,
+// quoting the complaint, unless the check provokes it on purpose. A warning
+// that taints W (or a soft lockup, L) fails even if its text is new to the checker.
+std::optional<StepFailure> complaint_failure(const Check& check, const std::vector<ObservedRecord>& printed,
+    unsigned long taint_before, unsigned long taint, std::string& report)
+{
+    std::vector<Complaint> unexpected = unexpected_complaints(check, printed);
+    if (!unexpected.empty()) {
+        // A complaint in a loop repeats: each is quoted once, with how often it came.
+        std::string lines;
+        std::map<std::string, size_t> seen;
+        for (const Complaint& c : unexpected)
+            ++seen[c.context + "\n" + c.line];
+        for (const Complaint& c : unexpected) {
+            size_t& times = seen[c.context + "\n" + c.line];
+            if (times == 0)
+                continue;
+            lines += (c.context.empty() ? "" : c.context + "\n") + c.line;
+            lines += times > 1 ? std::string(" (").append(std::to_string(times)).append(" times)\n") : "\n";
+            times = 0;
+        }
+        if (unexpected.front().leak)
+            return StepFailure {nothing_left_behind, lines};
+        report = lines;
+        return StepFailure {"the kernel does not complain (no WARNING, bad kfree, lockdep or seq_file report)",
+            std::string("the kernel complained: ").append(unexpected.front().line)};
+    }
+    unsigned long warned = (taint & ~taint_before) & (taint_bit(TaintFlag::Warn) | taint_bit(TaintFlag::SoftLockup));
+    if (warned && !check.expect_complaint && kernel_complaints(printed).empty()) {
+        Taint described;
+        described.set_mask(taint);
+        return StepFailure {"the kernel does not complain (no taint W or L)",
+            std::string("the kernel warned and is tainted: ").append(described.describe())};
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 CheckResult run_check_steps(const Lesson& lesson, const Check& check, const CheckSetup& setup)
@@ -359,21 +431,34 @@ CheckResult run_check_steps(const Lesson& lesson, const Check& check, const Chec
     auto steps = check.steps;
     steps.push_back(nullptr); // the end: the process must stop having said nothing more
     for (const nlohmann::json& step : steps) {
+        size_t printed_before = runner.log().size();
+        unsigned long taint_before = runner.taint();
         std::optional<StepFailure> failure;
         if (!step.is_null())
             failure = runner.run(step);
         else if (auto gone = process.finish())
             failure = StepFailure {gone->expected, gone->seen};
         bool oopsed = runner.oopses() > 0 && !check.expect_oops;
+        // A complaint is the cause of whatever else went wrong in its step: its lines are the report.
+        std::string complaints;
+        if (!oopsed) {
+            std::vector<ObservedRecord> printed(
+                runner.log().begin() + static_cast<long>(printed_before), runner.log().end());
+            auto complained = complaint_failure(check, printed, taint_before, runner.taint(), complaints);
+            if (!failure)
+                failure = complained;
+        }
         if (failure || oopsed) {
             if (failure) {
                 result.expected = failure->expected;
                 result.seen = failure->seen;
+                if (!failure->hint.empty())
+                    result.hint = failure->hint;
             } else {
                 result.expected = "no Oops";
                 result.seen = "the kernel Oopsed";
             }
-            result.report = oops_reports(runner.log());
+            result.report = complaints.empty() ? oops_reports(runner.log()) : complaints;
             result.parameters = runner.parameters();
             return result;
         }

@@ -76,7 +76,9 @@ public:
         if (!o.log.empty())
             m_next_seq = o.log.back().seq + 1;
         o.oopses = static_cast<unsigned>(m_kernel.oops_count());
-        o.module_loaded = m_kernel.modules().find(m_module) != nullptr;
+        const auto* module = m_kernel.modules().find(m_module);
+        o.module_loaded = module != nullptr;
+        o.module_without_exit = module && !module->has_exit();
         o.taint = m_kernel.taint().mask();
         return o;
     }

@@ -66,24 +66,28 @@ const std::map<std::string, Action>& step_grammar()
 
 std::string describe(const nlohmann::json& value)
 {
-    return value.is_string() ? "'" + value.get<std::string>() + "'" : value.dump();
+    return value.is_string() ? std::string("'").append(value.get_ref<const std::string&>()).append("'") : value.dump();
 }
 
-// Why `pattern` cannot be a checker's regular expression, or nothing. The
+// Why `written` cannot be a checker's regular expression, or nothing. The
 // checker puts values in for {name}s, so any stands in for them here.
-std::optional<std::string> pattern_problem(std::string pattern)
+std::optional<std::string> pattern_problem(const std::string& written)
 {
-    for (size_t open; (open = pattern.find('{')) != std::string::npos;) {
-        size_t close = pattern.find('}', open);
+    std::string pattern;
+    size_t copied = 0;
+    for (size_t open; (open = written.find('{', copied)) != std::string::npos;) {
+        size_t close = written.find('}', open);
         if (close == std::string::npos)
             break;
-        std::string name = pattern.substr(open + 1, close - open - 1);
+        std::string name = written.substr(open + 1, close - open - 1);
         if (name.empty() || !std::all_of(name.begin(), name.end(), [](char c) {
                 return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
             }))
             break;
-        pattern.replace(open, close - open + 1, "x");
+        pattern.append(written, copied, open - copied).append("x");
+        copied = close + 1;
     }
+    pattern.append(written, copied);
     // std::regex compiles groups recursively: deep nesting would exhaust the stack.
     int depth = 0, deepest = 0;
     for (size_t i = 0; i < pattern.size(); ++i) {
@@ -243,16 +247,43 @@ T optional_value(const nlohmann::json& object, const std::string& key, T fallbac
     return object.at(key).get<T>();
 }
 
+// "expect_kernel_complaint": true (any complaint), false (none, as if absent) or a pattern the complaint matches.
+std::optional<std::string> expected_complaint(const nlohmann::json& c, const std::string& at)
+{
+    if (!c.contains("expect_kernel_complaint"))
+        return std::nullopt;
+    const nlohmann::json& value = c.at("expect_kernel_complaint");
+    if (value.is_boolean())
+        return value.get<bool>() ? std::optional<std::string>("") : std::nullopt;
+    if (!value.is_string() || value.get<std::string>().empty())
+        throw LessonError {at + ": 'expect_kernel_complaint' takes true, false or a regular expression the"
+            + " complaint's line matches, not " + describe(value)};
+    // Nothing is put in for {name}s here: the pattern must compile as written.
+    std::optional<std::string> problem = pattern_problem(value.get<std::string>());
+    if (!problem) {
+        try {
+            std::regex compiled(value.get<std::string>());
+        } catch (const std::regex_error& e) {
+            problem = e.what();
+        }
+    }
+    if (problem)
+        throw LessonError {
+            at + ": 'expect_kernel_complaint' is not a valid regular expression: " + describe(value) + ": " + *problem};
+    return value.get<std::string>();
+}
+
 Check read_check(const nlohmann::json& c, const std::string& at)
 {
     if (!c.is_object())
         throw LessonError {at + ": a check must be an object"};
-    only_keys(c, {"id", "title", "hint", "steps", "timeout", "expect_oops"}, at);
+    only_keys(c, {"id", "title", "hint", "steps", "timeout", "expect_oops", "expect_kernel_complaint"}, at);
     Check check;
     check.id = required_string(c, "id", at);
     check.title = required_string(c, "title", at);
     check.hint = optional_value<std::string>(c, "hint", "", Kind::Text, at);
     check.expect_oops = optional_value(c, "expect_oops", false, Kind::Flag, at);
+    check.expect_complaint = expected_complaint(c, at);
     if (c.contains("timeout")) {
         const nlohmann::json& timeout = c.at("timeout");
         if (!timeout.is_number() || !(timeout.get<double>() > 0) || timeout.get<double>() > max_timeout_seconds)
@@ -267,6 +298,9 @@ Check read_check(const nlohmann::json& c, const std::string& at)
             throw LessonError {at + ".steps[" + std::to_string(s) + "]: " + *problem};
         check.steps.push_back(c.at("steps")[s]);
     }
+    // A failed check without a hint tells the learner what broke but not where to look.
+    if (check.hint.empty())
+        throw LessonError {at + " ('" + check.id + "'): 'hint' is missing: say what mistake makes this check fail"};
     return check;
 }
 

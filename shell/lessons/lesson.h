@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -17,6 +18,9 @@ struct Check {
     std::string hint;
     std::vector<nlohmann::json> steps; // validated: each has exactly one action
     bool expect_oops = false; // the check provokes an Oops on purpose
+    // The check provokes a kernel complaint (a WARNING, a bad kfree, ...) on
+    // purpose: "" for any, else a pattern the complaint's line matches.
+    std::optional<std::string> expect_complaint;
     double timeout_seconds = 10;
 };
 

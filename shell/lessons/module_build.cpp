@@ -28,9 +28,14 @@ std::filesystem::path sdk_folder()
 {
     if (const char* env = std::getenv("KSIM_SDK"))
         return env;
-    std::error_code ec;
-    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return exe.parent_path().parent_path().parent_path() / "sdk";
+    return KSIM_SOURCE_SDK;
+}
+
+std::filesystem::path build_folder()
+{
+    if (const char* env = std::getenv("KSIM_BUILD"))
+        return env;
+    return KSIM_BUILD_TREE;
 }
 
 BuildOutcome build_module(const std::filesystem::path& folder, const std::string& module_name)
@@ -41,7 +46,7 @@ BuildOutcome build_module(const std::filesystem::path& folder, const std::string
     std::error_code ec;
     std::filesystem::remove(outcome.module, ec); // a stale .ko must not pass for a fresh one
     std::string command = "make --no-print-directory -C " + quote(sdk_folder().string())
-        + " M=" + quote(absolute.string()) + " modules 2>&1";
+        + " M=" + quote(absolute.string()) + " KSIM_BUILD=" + quote(build_folder().string()) + " modules 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) {
         outcome.problem = "make could not be started";

@@ -14,10 +14,14 @@ struct BuildOutcome {
     std::string problem; // why it failed, in one line
 };
 
-// Runs `make -C <sdk> M=<folder> modules`. The SDK is $KSIM_SDK, else the sdk/
-// folder of the source tree ksim was built from.
+// Runs `make -C <sdk> M=<folder> modules KSIM_BUILD=<build>`.
 BuildOutcome build_module(const std::filesystem::path& folder, const std::string& module_name);
 
+// $KSIM_SDK, else the sdk/ folder of the source tree ksim was built from.
 std::filesystem::path sdk_folder();
+
+// $KSIM_BUILD, else the build tree this ksim was built in: its sdk/ holds the
+// modpost and Module.symvers that match this kernel.
+std::filesystem::path build_folder();
 
 } // namespace ksim::lessons

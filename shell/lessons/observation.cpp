@@ -59,7 +59,7 @@ std::string encode_observation(const Observation& o, uint64_t nonce)
     for (const ObservedRecord& r : o.log)
         log.push_back(nlohmann::json::array({r.seq, r.level, r.text}));
     return frame({{"status", o.status}, {"out", o.out}, {"err", o.err}, {"log", log}, {"oopses", o.oopses},
-                     {"loaded", o.module_loaded}, {"taint", o.taint}},
+                     {"loaded", o.module_loaded}, {"no_exit", o.module_without_exit}, {"taint", o.taint}},
         nonce);
 }
 
@@ -99,11 +99,11 @@ std::variant<Request, Malformed> decode_request(const std::string& payload)
 std::variant<Observation, Malformed> decode_observation(const std::string& payload)
 {
     nlohmann::json json = nlohmann::json::parse(payload, nullptr, false);
-    if (!has_exactly(json, {"status", "out", "err", "log", "oopses", "loaded", "taint"}))
+    if (!has_exactly(json, {"status", "out", "err", "log", "oopses", "loaded", "no_exit", "taint"}))
         return Malformed {"not an observation"};
     if (!json["status"].is_number_integer() || !json["out"].is_string() || !json["err"].is_string()
         || !json["log"].is_array() || !json["oopses"].is_number_unsigned() || !json["loaded"].is_boolean()
-        || !json["taint"].is_number_unsigned())
+        || !json["no_exit"].is_boolean() || !json["taint"].is_number_unsigned())
         return Malformed {"a field has the wrong type"};
     Observation o;
     o.status = json["status"].get<int>();
@@ -113,6 +113,7 @@ std::variant<Observation, Malformed> decode_observation(const std::string& paylo
     o.err = json["err"].get<std::string>();
     o.oopses = json["oopses"].get<unsigned>();
     o.module_loaded = json["loaded"].get<bool>();
+    o.module_without_exit = json["no_exit"].get<bool>();
     o.taint = json["taint"].get<unsigned long>();
     for (const nlohmann::json& r : json["log"]) {
         if (!r.is_array() || r.size() != 3 || !r[0].is_number_unsigned() || !r[1].is_number_unsigned()

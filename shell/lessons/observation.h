@@ -30,6 +30,7 @@ struct Observation {
     std::vector<ObservedRecord> log; // records printed since the previous observation
     unsigned oopses = 0;
     bool module_loaded = false; // the lesson's module
+    bool module_without_exit = false; // loaded, with no exit function: Linux refuses to unload it
     unsigned long taint = 0;
 };
 

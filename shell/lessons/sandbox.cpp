@@ -19,16 +19,6 @@ fs::path self_executable()
     return fs::read_symlink("/proc/self/exe");
 }
 
-// Where the SDK's Makefile finds modpost and the kernel's Module.symvers.
-std::vector<fs::path> sdk_tools()
-{
-    std::vector<fs::path> tools {
-        fs::weakly_canonical(sdk_folder() / "../build/sdk"), self_executable().parent_path().parent_path() / "sdk"};
-    if (const char* build = std::getenv("KSIM_BUILD"))
-        tools.push_back(fs::path(build) / "sdk");
-    return tools;
-}
-
 // (Not "bind": std::bind would win overload resolution for a temporary path.)
 void expose(std::vector<std::string>& command, const char* how, const fs::path& path)
 {
@@ -60,8 +50,7 @@ std::vector<std::string> sandbox_command(const SandboxView& view, const std::vec
     command.insert(command.end(), {"--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"});
     expose(command, "--ro-bind", self_executable());
     expose(command, "--ro-bind", sdk_folder());
-    for (const fs::path& tools : sdk_tools())
-        expose(command, "--ro-bind", tools);
+    expose(command, "--ro-bind", build_folder() / "sdk"); // modpost and the kernel's Module.symvers
     expose(command, "--ro-bind", lessons_root());
     for (const fs::path& path : view.read_only)
         expose(command, "--ro-bind", path);

@@ -1,6 +1,8 @@
 // The checked process's seccomp allow-list (see syscall_filter.h).
 #include "shell/lessons/syscall_filter.h"
 
+#include <cerrno>
+#include <sched.h>
 #include <seccomp.h>
 #include <unistd.h>
 
@@ -60,6 +62,9 @@ constexpr int allowed[] = {
     SCMP_SYS(nanosleep),
     SCMP_SYS(futex),
     SCMP_SYS(sched_yield),
+    // a new thread (a task: a kernel thread, a job, a pipeline's command) sets itself up
+    SCMP_SYS(set_robust_list),
+    SCMP_SYS(rseq),
     // AddressSanitizer builds test whether memory is readable by writing it into a pipe
     SCMP_SYS(pipe2),
     // ending
@@ -89,6 +94,12 @@ void confine_checked_process()
     // printk's %s probes whether a pointer is readable by reading it from
     // itself (kernel/lib/nofault.cpp), never from another process.
     ok = ok && allow_if_equal(filter.get(), SCMP_SYS(process_vm_readv), 0, static_cast<scmp_datum_t>(getpid()));
+    // Threads for tasks, never a new process: clone only with CLONE_THREAD;
+    // clone3 (whose flags a filter cannot see) says ENOSYS, and the C
+    // library falls back to clone.
+    scmp_arg_cmp thread_flag {0, SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD};
+    ok = ok && seccomp_rule_add(filter.get(), SCMP_ACT_ALLOW, SCMP_SYS(clone), 1, thread_flag) == 0;
+    ok = ok && seccomp_rule_add(filter.get(), SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0) == 0;
     // A check without its filter is no check: better none than a forgeable one.
     if (!ok || seccomp_load(filter.get()) != 0)
         _exit(3);

@@ -4,6 +4,12 @@ echo "this is not a module" > notelf.ko
 sudo insmod notelf.ko
 echo -n > empty.ko
 sudo insmod empty.ko
+: > empty.ko
+sudo insmod empty.ko
+# An executable (ELF type 2) where Linux wants a relocatable object (1).
+cat hello.ko > exec.ko
+echo -ne '\0002' | dd of=exec.ko bs=1 seek=16 status=none
+sudo insmod exec.ko
 sudo insmod nosuchfile.ko
 sudo insmod
 sudo insmod -

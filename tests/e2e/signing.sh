@@ -43,7 +43,7 @@ insmod: ERROR: could not insert module tampered.ko: Key was rejected by service
 tampered: 1
 other key: 0
 OE
-Linux version 6.1.0-ksim (ksim@ksim) (gcc) #1 SMP PREEMPT_DYNAMIC ksim educational kernel
+Linux version 6.1.0-ksim (ksim@ksim) (gcc) #1 SMP PREEMPT_DYNAMIC ksim
 Command line: console=tty0 quiet
 hello: loading out-of-tree module taints kernel.
 hello: module verification failed: signature and/or required key missing - tainting kernel
@@ -57,7 +57,7 @@ forced: 1
 1
 ksim: echo: write error: Read-only file system
 module.sig_enforce=1
-Linux version 6.1.0-ksim (ksim@ksim) (gcc) #1 SMP PREEMPT_DYNAMIC ksim educational kernel
+Linux version 6.1.0-ksim (ksim@ksim) (gcc) #1 SMP PREEMPT_DYNAMIC ksim
 Command line: console=tty0 quiet
 Loading of unsigned module is rejected
 Loading of module with unavailable key is rejected

@@ -45,6 +45,22 @@ if "$ksim" lesson start 1 "$work/mine" 2> /dev/null; then fail "lesson start ref
 "$ksim" lesson show 1 | grep -q '^# Lesson 1' || fail "lesson show prints the text"
 [ "$("$ksim" lesson list | wc -l)" -ge 10 ] || fail "lesson list shows the ten lessons"
 
+# A check that expects a kernel complaint passes with it; one expecting another complaint does not.
+mkdir -p "$work/expecting"
+cp -r "$KSIM_LESSONS/08-procfs" "$work/expecting/"
+"$ksim" lesson start 8 "$work/warns" > /dev/null
+cp "$cases/08-procfs/solution/tally.c" "$work/warns/"
+patch -s -p1 -d "$work/warns" < "$cases/08-procfs/wrong-warn-on.patch"
+expect_complaint() {
+    sed "s|\"id\": \"lists\",|\"id\": \"lists\", \"expect_kernel_complaint\": \"$1\",|" \
+        "$KSIM_LESSONS/08-procfs/lesson.json" > "$work/expecting/08-procfs/lesson.json"
+    KSIM_LESSONS=$work/expecting "$ksim" check 8 "$work/warns" --format tap > "$work/out" || true
+}
+expect_complaint '^WARNING: CPU: '
+grep -q '^ok 3 - lists:' "$work/out" || { cat "$work/out"; fail "an expected WARNING passes"; }
+expect_complaint '^kfree: '
+grep -q '^not ok 3 - lists:' "$work/out" || { cat "$work/out"; fail "an unexpected WARNING fails"; }
+
 # A teacher's mistakes in lesson.json, each reported with file, field and what is wrong.
 bad=$work/bad
 mkdir -p "$bad/starter"
@@ -59,7 +75,7 @@ check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", 
 check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"read": "/x", "expext": "y"}]}]}' \
     "$bad/lesson.json: checks[0].steps[0]: 'expext' is not an option of 'read'"
 check_error '{"title": "t", "checks": []}' "$bad/lesson.json: 'module' is missing"
-check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"run": "x"}]}, {"id": "a", "title": "c", "steps": [{"run": "y"}]}]}' \
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "hint": "h", "steps": [{"run": "x"}]}, {"id": "a", "title": "c", "hint": "h", "steps": [{"run": "y"}]}]}' \
     "$bad/lesson.json: checks[1]: the id 'a' is used twice"
 check_error '{"title": "t", ' "$bad/lesson.json: not valid JSON"
 check_error '{"title": 1e999}' "$bad/lesson.json: not valid JSON"
@@ -91,6 +107,12 @@ check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", 
     "$bad/lesson.json: checks[0]: unknown key 'tiemout'"
 check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "hint": 5, "steps": [{"run": "x"}]}]}' \
     "$bad/lesson.json: checks[0]: 'hint' takes a string, not 5"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "steps": [{"run": "x"}]}]}' \
+    "$bad/lesson.json: checks[0] ('a'): 'hint' is missing"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "hint": "h", "expect_kernel_complaint": 1, "steps": [{"run": "x"}]}]}' \
+    "$bad/lesson.json: checks[0]: 'expect_kernel_complaint' takes true, false or a regular expression"
+check_error '{"title": "t", "module": "m", "checks": [{"id": "a", "title": "b", "hint": "h", "expect_kernel_complaint": "kfree: (", "steps": [{"run": "x"}]}]}' \
+    "$bad/lesson.json: checks[0]: 'expect_kernel_complaint' is not a valid regular expression: 'kfree: ('"
 check_error '{"title": "t", "module": "m", "warnings_alowed": true, "checks": []}' "$bad/lesson.json: unknown key 'warnings_alowed'"
 # A lesson.json or README.md that is a folder is an error, never a crash.
 rm "$bad/lesson.json"

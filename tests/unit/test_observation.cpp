@@ -16,6 +16,7 @@ Observation sample()
     o.log = {{2, 6, "Hello, world"}};
     o.oopses = 0;
     o.module_loaded = true;
+    o.module_without_exit = true;
     o.taint = 0x3000;
     return o;
 }
@@ -43,6 +44,7 @@ TEST_CASE("an observation goes through the channel unchanged")
     CHECK(o.log[0].level == 6);
     CHECK(o.log[0].text == "Hello, world");
     CHECK(o.module_loaded);
+    CHECK(o.module_without_exit);
     CHECK(o.taint == 0x3000);
 }
 
@@ -63,17 +65,24 @@ TEST_CASE("junk is no frame")
 
 TEST_CASE("a payload that is not exactly an observation is malformed")
 {
-    for (std::string payload : {
-             std::string(R"({"id":"greets","passed":true})"),
-             std::string("not json"),
-             std::string(R"({"status":0,"out":"","err":"","log":[],"oopses":0,"loaded":true,"taint":0,"passed":true})"),
-             std::string(R"({"status":"0","out":"","err":"","log":[],"oopses":0,"loaded":true,"taint":0})"),
-             std::string(R"({"status":0,"out":"","err":"","log":[[2,6]],"oopses":0,"loaded":true,"taint":0})"),
-             std::string(R"({"status":0,"out":"","err":"","log":[[2,9,"x"]],"oopses":0,"loaded":true,"taint":0})"),
-             std::string(R"({"status":0,"out":"","err":"","log":[],"oopses":-1,"loaded":true,"taint":0})"),
-             std::string(R"({"status":300,"out":"","err":"","log":[],"oopses":0,"loaded":true,"taint":0})"),
-             std::string(R"({"status":0,"out":"","err":"","log":[],"oopses":0,"loaded":true})"),
-         })
+    for (std::string payload :
+        {
+            std::string(R"({"id":"greets","passed":true})"),
+            std::string("not json"),
+            std::string(
+                R"({"status":0,"out":"","err":"","log":[],"oopses":0,"loaded":true,"no_exit":false,"taint":0,"passed":true})"),
+            std::string(
+                R"({"status":"0","out":"","err":"","log":[],"oopses":0,"loaded":true,"no_exit":false,"taint":0})"),
+            std::string(
+                R"({"status":0,"out":"","err":"","log":[[2,6]],"oopses":0,"loaded":true,"no_exit":false,"taint":0})"),
+            std::string(
+                R"({"status":0,"out":"","err":"","log":[[2,9,"x"]],"oopses":0,"loaded":true,"no_exit":false,"taint":0})"),
+            std::string(
+                R"({"status":0,"out":"","err":"","log":[],"oopses":-1,"loaded":true,"no_exit":false,"taint":0})"),
+            std::string(
+                R"({"status":300,"out":"","err":"","log":[],"oopses":0,"loaded":true,"no_exit":false,"taint":0})"),
+            std::string(R"({"status":0,"out":"","err":"","log":[],"oopses":0,"loaded":true,"no_exit":false})"),
+        })
         CHECK(std::holds_alternative<Malformed>(decode_observation(payload)));
 }
 

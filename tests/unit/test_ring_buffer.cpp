@@ -40,20 +40,21 @@ TEST_CASE("printk levels, embedded newlines, pr_cont and truncation")
     log.log("\0016Hello\nworld\n");
     log.log("no level\n");
     log.log("\0013part one");
-    log.log("\001c, part two\n");
+    log.log("\001c, part two\nand a line\n");
     log.log("\0017" + std::string(2000, 'y') + "\n");
     auto records = log.ring().read_from(start);
-    REQUIRE(records.size() == 5);
-    CHECK(records[0].text == "Hello");
-    CHECK(records[1].text == "world");
-    CHECK(records[1].level == 6);
-    CHECK(records[2].level == 4); // default_message_loglevel
-    CHECK(records[3].text == "part one, part two");
-    CHECK(records[3].level == 3);
-    CHECK(records[4].text.size() == KernelLog::max_line);
-    // Only levels below the console loglevel (4) reach the console.
+    REQUIRE(records.size() == 4);
+    // One printk is one record, embedded newline and all.
+    CHECK(records[0].text == "Hello\nworld");
+    CHECK(records[0].level == 6);
+    CHECK(records[1].level == 4); // default_message_loglevel
+    CHECK(records[2].text == "part one, part two\nand a line");
+    CHECK(records[2].level == 3);
+    CHECK(records[3].text.size() == KernelLog::max_line);
+    // Only levels below the console loglevel (4) reach the console, each line with the timestamp.
     REQUIRE(console.size() == 1);
-    CHECK(console[0].find("] part one, part two\n") != std::string::npos);
+    CHECK(console[0].find("] part one, part two\n[") == 13);
+    CHECK(console[0].ends_with("] and a line\n"));
 }
 
 TEST_CASE("timestamps print as Linux's [%5lu.%06lu]")

@@ -35,6 +35,12 @@ struct io_uring_cmd;
 struct proc_dir_entry;
 struct dentry;
 
+/* debugfs_create_blob()'s file shows these bytes. */
+struct debugfs_blob_wrapper {
+	void *data;
+	unsigned long size;
+};
+
 struct list_head {
 	struct list_head *next, *prev;
 };
@@ -128,6 +134,30 @@ struct inode {
 #define FMODE_PREAD 0x8U
 #define FMODE_PWRITE 0x10U
 
+/* A name in a directory: what file->f_path.dentry->d_name shows a driver
+ * (the /dev node, /proc or debugfs entry it was opened through). */
+struct qstr {
+	unsigned int hash;
+	unsigned int len;
+	const unsigned char *name;
+};
+
+#define KSIM_DNAME_INLINE_LEN 32
+
+struct dentry {
+	struct dentry *d_parent;
+	struct qstr d_name;
+	struct inode *d_inode;
+	unsigned char d_iname[KSIM_DNAME_INLINE_LEN];
+};
+
+struct vfsmount;
+
+struct path {
+	struct vfsmount *mnt;
+	struct dentry *dentry;
+};
+
 struct file {
 	struct inode *f_inode;
 	const struct file_operations *f_op;
@@ -136,6 +166,7 @@ struct file {
 	ksim_loff_t f_pos;
 	void *private_data;
 	long f_count;
+	struct path f_path;
 };
 
 /* `private` is a keyword in C++, where seq_file's member is `private_`. */
@@ -231,16 +262,6 @@ struct miscdevice {
 	const struct attribute_group **groups;
 	const char *nodename;
 	ksim_umode_t mode;
-};
-
-#define KSIM_TASK_COMM_LEN 16
-
-struct task_struct {
-	int pid;
-	int tgid;
-	char comm[KSIM_TASK_COMM_LEN];
-	unsigned int uid;
-	unsigned int euid;
 };
 
 #ifdef __cplusplus

@@ -53,6 +53,18 @@ __KSIM_END_DECLS
 		unlikely(__ret_warn_once);                                 \
 	})
 
+#define WARN_ONCE(condition, fmt, ...)                             \
+	({                                                             \
+		static bool __warned;                                      \
+		int __ret_warn_once = !!(condition);                       \
+		if (unlikely(__ret_warn_once && !__warned)) {              \
+			__warned = true;                                       \
+			printk(fmt, ##__VA_ARGS__);                            \
+			__warn_printk(__FILE__, __LINE__, __func__);           \
+		}                                                          \
+		unlikely(__ret_warn_once);                                 \
+	})
+
 #define BUILD_BUG_ON(condition) ((void)sizeof(char[1 - 2 * !!(condition)]))
 
 #endif

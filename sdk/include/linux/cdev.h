@@ -2,8 +2,11 @@
 #ifndef _LINUX_CDEV_H
 #define _LINUX_CDEV_H
 
+#include <linux/device.h>
 #include <linux/fs.h>
 #include <linux/kdev_t.h>
+#include <linux/kobject.h>
+#include <linux/list.h>
 
 __KSIM_BEGIN_DECLS
 void cdev_init(struct cdev *cdev, const struct file_operations *fops);

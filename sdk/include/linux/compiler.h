@@ -17,6 +17,14 @@
 #define __must_check __attribute__((__warn_unused_result__))
 #define __visible_export __attribute__((__visibility__("default")))
 #define noinline __attribute__((__noinline__))
+/* Marks a deliberate fall-through into the next case (-Wimplicit-fallthrough=5). */
+#define fallthrough __attribute__((__fallthrough__))
+/* GCC only: no specialised copies (fn.constprop.0); Clang makes none. */
+#if __has_attribute(__noclone__)
+#define __noclone __attribute__((__noclone__))
+#else
+#define __noclone
+#endif
 #define __user
 #define __kernel
 #define __iomem
@@ -34,6 +42,8 @@
 #define __stringify(x...) __stringify_1(x)
 
 #define barrier() __asm__ __volatile__("" : : : "memory")
+/* A barrier that also makes the memory at ptr count as used, so stores to it stay. */
+#define barrier_data(ptr) __asm__ __volatile__("" : : "r"(ptr) : "memory")
 #define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, val) (*(volatile __typeof__(x) *)&(x) = (val))
 

@@ -23,6 +23,8 @@ void debugfs_create_x16(const char *name, umode_t mode, struct dentry *parent, u
 void debugfs_create_x32(const char *name, umode_t mode, struct dentry *parent, u32 *value);
 void debugfs_create_x64(const char *name, umode_t mode, struct dentry *parent, u64 *value);
 void debugfs_create_bool(const char *name, umode_t mode, struct dentry *parent, bool *value);
+struct dentry *debugfs_create_blob(const char *name, umode_t mode, struct dentry *parent,
+				   struct debugfs_blob_wrapper *blob);
 __KSIM_END_DECLS
 
 #endif

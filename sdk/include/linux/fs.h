@@ -3,22 +3,28 @@
 #define _LINUX_FS_H
 
 #include <ksim/fs_abi.h>
+#include <linux/atomic.h>
+#include <linux/capability.h>
 #include <linux/compiler.h>
+#include <linux/cred.h>
+#include <linux/err.h>
+#include <linux/fcntl.h>
+#include <linux/init.h>
+#include <linux/ioctl.h>
 #include <linux/kdev_t.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/rbtree.h>
+#include <linux/rwsem.h>
+#include <linux/sched/signal.h>
+#include <linux/semaphore.h>
+#include <linux/stat.h>
+#include <linux/string.h>
 #include <linux/types.h>
-
-/* open(2) flags, as in <asm-generic/fcntl.h> */
-#define O_ACCMODE 00000003
-#define O_RDONLY 00000000
-#define O_WRONLY 00000001
-#define O_RDWR 00000002
-#define O_CREAT 00000100
-#define O_EXCL 00000200
-#define O_NOCTTY 00000400
-#define O_TRUNC 00001000
-#define O_APPEND 00002000
-#define O_NONBLOCK 00004000
-#define O_SYNC 04010000
+#include <linux/uaccess.h>
+#include <linux/uidgid.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
 
 #define SEEK_SET 0
 #define SEEK_CUR 1

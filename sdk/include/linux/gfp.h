@@ -2,6 +2,8 @@
 #ifndef _LINUX_GFP_H
 #define _LINUX_GFP_H
 
+#include <asm/page.h>
+#include <linux/compiler.h>
 #include <linux/types.h>
 
 #define ___GFP_DMA 0x01u
@@ -63,5 +65,15 @@
 #define GFP_DMA __GFP_DMA
 #define GFP_DMA32 __GFP_DMA32
 #define GFP_HIGHUSER (GFP_USER | __GFP_HIGHMEM)
+
+/* The page allocator: 2^order pages, page-aligned, as an address. */
+__KSIM_BEGIN_DECLS
+unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order);
+unsigned long get_zeroed_page(gfp_t gfp_mask);
+void free_pages(unsigned long addr, unsigned int order);
+__KSIM_END_DECLS
+
+#define __get_free_page(gfp_mask) __get_free_pages((gfp_mask), 0)
+#define free_page(addr) free_pages((addr), 0)
 
 #endif

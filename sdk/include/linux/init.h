@@ -27,7 +27,8 @@ __KSIM_END_DECLS
  * own functions in C, so both names are in kallsyms and __init code leaves
  * with its section. C++ cannot alias a static function by name, so there
  * they are small wrappers in the same sections. The checks keep Linux's
- * compile-time type test of the function given. */
+ * compile-time type test of the function given. Each ends its own
+ * declaration, so module_init(fn) needs no semicolon, as on Linux. */
 #ifdef __cplusplus
 #define module_init(initfn)                                                      \
 	static inline initcall_t __maybe_unused __inittest(void) { return initfn; } \
@@ -39,11 +40,21 @@ __KSIM_END_DECLS
 #else
 #define module_init(initfn)                                                      \
 	static inline initcall_t __maybe_unused __inittest(void) { return initfn; } \
-	int init_module(void) __attribute__((__alias__(#initfn)))
+	int init_module(void) __attribute__((__alias__(#initfn)));                  \
+	__KSIM_ADDRESSABLE(initcall_t, init_module, initfn, __initdata);
 
 #define module_exit(exitfn)                                                      \
 	static inline exitcall_t __maybe_unused __exittest(void) { return exitfn; } \
-	void cleanup_module(void) __attribute__((__alias__(#exitfn)))
+	void cleanup_module(void) __attribute__((__alias__(#exitfn)));              \
+	__KSIM_ADDRESSABLE(exitcall_t, cleanup_module, exitfn, __exitdata);
+
+/* Linux's ___ADDRESSABLE(init_module, __initdata), under the same name, but
+ * taking the module's own function: Clang gives a static function whose only
+ * user is an alias the alias's name (LLVM's GlobalOpt), and an Oops would then
+ * say init_module. A second reference keeps the function's own name, as GCC
+ * always does. */
+#define __KSIM_ADDRESSABLE(type, alias, fn, section) \
+	static type __used section __UNIQUE_ID(__addressable_##alias) = fn
 #endif
 
 #endif

@@ -3,11 +3,10 @@
 #define _LINUX_JIFFIES_H
 
 #include <ksim/deferred_abi.h>
+#include <linux/time64.h>
 #include <linux/types.h>
 
 #define HZ KSIM_HZ
-#define MSEC_PER_SEC 1000L
-#define USEC_PER_SEC 1000000L
 
 __KSIM_BEGIN_DECLS
 unsigned long __ksim_jiffies(void);
@@ -41,5 +40,28 @@ static inline unsigned int jiffies_to_usecs(const unsigned long j)
 {
 	return (unsigned int)(j * (USEC_PER_SEC / HZ));
 }
+
+static inline u64 jiffies_to_nsecs(const unsigned long j)
+{
+	return (u64)j * (NSEC_PER_SEC / HZ);
+}
+
+static inline unsigned long nsecs_to_jiffies(u64 n)
+{
+	return (unsigned long)(n / (NSEC_PER_SEC / HZ));
+}
+
+/* jiffies is 64 bits wide on x86_64, so jiffies_64 is the same count. */
+static inline u64 get_jiffies_64(void)
+{
+	return jiffies;
+}
+
+#define jiffies_64 get_jiffies_64()
+#define time_after64(a, b) ((s64)((b) - (a)) < 0)
+#define time_before64(a, b) time_after64(b, a)
+#define time_is_before_jiffies(a) time_after(jiffies, a)
+#define time_is_after_jiffies(a) time_before(jiffies, a)
+#define time_in_range(a, b, c) (time_after_eq(a, b) && time_before_eq(a, c))
 
 #endif

@@ -130,4 +130,91 @@ static inline size_t list_count_nodes(struct list_head *head)
 	return count;
 }
 
+/* Hash lists: a bucket is one pointer, and each node points at the pointer
+ * that points at it (pprev), so a node unlinks itself without the head.
+ * struct hlist_head and hlist_node are in <linux/types.h>. */
+#define HLIST_HEAD_INIT {NULL}
+#define HLIST_HEAD(name) struct hlist_head name = {NULL}
+#define INIT_HLIST_HEAD(ptr) ((ptr)->first = NULL)
+
+static inline void INIT_HLIST_NODE(struct hlist_node *node)
+{
+	node->next = NULL;
+	node->pprev = NULL;
+}
+
+static inline int hlist_unhashed(const struct hlist_node *node)
+{
+	return !node->pprev;
+}
+
+static inline int hlist_empty(const struct hlist_head *head)
+{
+	return !READ_ONCE(head->first);
+}
+
+static inline void hlist_add_head(struct hlist_node *node, struct hlist_head *head)
+{
+	struct hlist_node *first = head->first;
+
+	node->next = first;
+	if (first)
+		first->pprev = &node->next;
+	WRITE_ONCE(head->first, node);
+	node->pprev = &head->first;
+}
+
+/* node goes just before next, which is on a list. */
+static inline void hlist_add_before(struct hlist_node *node, struct hlist_node *next)
+{
+	node->pprev = next->pprev;
+	node->next = next;
+	next->pprev = &node->next;
+	WRITE_ONCE(*(node->pprev), node);
+}
+
+/* node goes just after prev, which is on a list. */
+static inline void hlist_add_behind(struct hlist_node *node, struct hlist_node *prev)
+{
+	node->next = prev->next;
+	prev->next = node;
+	node->pprev = &prev->next;
+	if (node->next)
+		node->next->pprev = &node->next;
+}
+
+static inline void __hlist_del(struct hlist_node *node)
+{
+	struct hlist_node *next = node->next;
+	struct hlist_node **pprev = node->pprev;
+
+	WRITE_ONCE(*pprev, next);
+	if (next)
+		next->pprev = pprev;
+}
+
+/* Poisoned as Linux's list_del() poisons, so a use after it faults. */
+static inline void hlist_del(struct hlist_node *node)
+{
+	__hlist_del(node);
+	node->next = (struct hlist_node *)LIST_POISON1;
+	node->pprev = (struct hlist_node **)LIST_POISON2;
+}
+
+static inline void hlist_del_init(struct hlist_node *node)
+{
+	if (!hlist_unhashed(node)) {
+		__hlist_del(node);
+		INIT_HLIST_NODE(node);
+	}
+}
+
+#define hlist_entry(ptr, type, member) container_of(ptr, type, member)
+#define hlist_entry_safe(ptr, type, member)                          	({                                                           		__typeof__(ptr) ____ptr = (ptr);                     		____ptr ? hlist_entry(____ptr, type, member) : NULL; 	})
+
+#define hlist_for_each(pos, head) for (pos = (head)->first; pos; pos = pos->next)
+#define hlist_for_each_safe(pos, n, head) 	for (pos = (head)->first; pos && ({ n = pos->next; 1; }); pos = n)
+#define hlist_for_each_entry(pos, head, member)                                       	for (pos = hlist_entry_safe((head)->first, __typeof__(*(pos)), member); pos; 	     pos = hlist_entry_safe((pos)->member.next, __typeof__(*(pos)), member))
+#define hlist_for_each_entry_safe(pos, n, head, member)                               	for (pos = hlist_entry_safe((head)->first, __typeof__(*pos), member);        	     pos && ({ n = pos->member.next; 1; });                                   	     pos = hlist_entry_safe(n, __typeof__(*pos), member))
+
 #endif

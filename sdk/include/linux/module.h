@@ -3,13 +3,25 @@
 #define _LINUX_MODULE_H
 
 #include <ksim/abi.h>
+#include <linux/atomic.h>
+#include <linux/bitops.h>
 #include <linux/compiler.h>
+#include <linux/cpumask.h>
 #include <linux/export.h>
+#include <linux/gfp.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/kobject.h>
+#include <linux/list.h>
 #include <linux/moduleparam.h>
+#include <linux/mutex.h>
+#include <linux/rbtree.h>
+#include <linux/spinlock.h>
 #include <linux/stat.h>
+#include <linux/string.h>
 #include <linux/types.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
 
 /* Each tag becomes a "key=value" string in the .modinfo section, where
  * modinfo and the loader read it without running any module code. */

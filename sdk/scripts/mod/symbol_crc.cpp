@@ -118,7 +118,7 @@ private:
             if (dwarf_child(die, &child) == 0)
                 do
                     if (dwarf_tag(&child) == DW_TAG_subrange_type)
-                        out += "[" + number(&child, DW_AT_upper_bound) + "]";
+                        out.append("[").append(number(&child, DW_AT_upper_bound)).append("]");
                 while (dwarf_siblingof(&child, &child) == 0);
             describe_type_of(die, out);
             return;
@@ -157,7 +157,8 @@ private:
             do {
                 int child_tag = dwarf_tag(&child);
                 if (child_tag == DW_TAG_member) {
-                    out += " " + name_of(&child) + "@" + number(&child, DW_AT_data_member_location) + ":";
+                    out.append(" ").append(name_of(&child)).append("@");
+                    out.append(number(&child, DW_AT_data_member_location)).append(":");
                     describe_type_of(&child, out);
                     out += ";";
                 } else if (child_tag == DW_TAG_enumerator) {
@@ -165,7 +166,7 @@ private:
                     Dwarf_Sword value = 0;
                     if (dwarf_attr(&child, DW_AT_const_value, &attribute))
                         dwarf_formsdata(&attribute, &value);
-                    out += " " + name_of(&child) + "=" + std::to_string(value) + ",";
+                    out.append(" ").append(name_of(&child)).append("=").append(std::to_string(value)).append(",");
                 }
             } while (dwarf_siblingof(&child, &child) == 0);
         }

@@ -1,0 +1,7 @@
+/* linux/skbuff.h: not offered by ksim. */
+#ifndef _KSIM_REFUSED_LINUX_SKBUFF_H
+#define _KSIM_REFUSED_LINUX_SKBUFF_H
+
+#error "ksim: no network stack: ksim has no network devices or sk_buffs"
+
+#endif

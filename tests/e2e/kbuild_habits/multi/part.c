@@ -1,0 +1,6 @@
+int part_value(void);
+
+int part_value(void)
+{
+	return ONLY_PART;
+}
