@@ -222,8 +222,8 @@ void populate_procfs(Directory& proc, Kernel& kernel)
                 return {};
             }));
     for (auto [name, value] : {std::pair {"ostype", uts::sysname}, {"osrelease", uts::release}, {"version", uts::version}})
-        sys_kernel.add(name, std::make_shared<TextFile>(0444, [value](const Task&) -> ErrorOr<std::string> {
-            return std::string(value) + "\n";
+        sys_kernel.add(name, std::make_shared<TextFile>(0444, [text = std::string(value) + "\n"](const Task&) -> ErrorOr<std::string> {
+            return text;
         }));
     sys_kernel.add("dmesg_restrict",
         std::make_shared<TextFile>(
