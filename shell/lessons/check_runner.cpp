@@ -71,8 +71,11 @@ std::vector<CheckResult> check_module(
             built.passed = false;
             built.expected = "no compiler warnings";
             built.seen = build.warnings;
-            built.hint = "A warning is often a bug the compiler noticed first; the kernel is built with -Werror in "
-                         "many places.";
+            built.hint = build.warnings.find("Section mismatch") != std::string::npos
+                ? "Code that stays after init uses something marked __init or __initdata, which the kernel frees "
+                  "once init returns: drop that annotation, or use it only from __init code."
+                : "A warning is often a bug the compiler noticed first; the kernel is built with -Werror in many "
+                  "places.";
         }
         results.push_back(built);
         if (!build.succeeded) {

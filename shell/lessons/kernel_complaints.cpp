@@ -26,7 +26,8 @@ bool is_complaint(const std::string& text)
         || (text.starts_with("kmem_cache_free: ") && contains(text, "invalid pointer"))
         || text.starts_with("buggy seq_file .next function")
         || text.starts_with("BUG: sleeping function called from invalid context")
-        || text.starts_with("BUG: scheduling while atomic") || contains(text, "BUG: soft lockup");
+        || text.starts_with("BUG: scheduling while atomic") || contains(text, "BUG: soft lockup")
+        || contains(text, "->init suspiciously returned "); // do_init_module(): init returned a positive number
 }
 
 } // namespace

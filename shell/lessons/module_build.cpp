@@ -59,12 +59,16 @@ BuildOutcome build_module(const std::filesystem::path& folder, const std::string
     int status = pclose(pipe);
     std::istringstream lines(outcome.output);
     std::string line;
-    bool in_warning = false;
+    bool in_warning = false, in_mismatch = false;
     while (std::getline(lines, line)) {
         bool starts = line.find(": warning: ") != std::string::npos;
         bool continues = !line.empty() && (line[0] == ' ' || line[0] == '|');
         in_warning = starts || (in_warning && continues);
-        if (in_warning)
+        // modpost's section mismatch: code kept after init uses what init frees. Its
+        // explanation runs to a blank line.
+        in_mismatch = (line.starts_with("WARNING: modpost: ") && line.find("Section mismatch") != std::string::npos)
+            || (in_mismatch && !line.empty());
+        if (in_warning || in_mismatch)
             outcome.warnings += line + "\n";
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {

@@ -67,4 +67,12 @@ __KSIM_END_DECLS
 
 #define BUILD_BUG_ON(condition) ((void)sizeof(char[1 - 2 * !!(condition)]))
 
+/* 0, or a compile error when e is true: in C, as on Linux, a bit-field of
+ * negative width; C++ defines no type inside sizeof, so an array of negative size. */
+#ifdef __cplusplus
+#define BUILD_BUG_ON_ZERO(e) ((int)(sizeof(char[1 - 2 * !!(e)]) - 1))
+#else
+#define BUILD_BUG_ON_ZERO(e) ((int)(sizeof(struct { int : (-!!(e)); })))
+#endif
+
 #endif

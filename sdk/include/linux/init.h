@@ -6,7 +6,9 @@
 
 /* Kept in their own sections, as on Linux, so /proc/kallsyms can tell them apart. */
 #define __init __section(".init.text") __cold
-#define __exit __section(".exit.text") __cold
+/* In a module, Linux marks exit code __used (__exitused): an exit function
+ * nobody registered builds without a warning, and rmmod then finds no exit. */
+#define __exit __section(".exit.text") __used __cold
 #define __initdata __section(".init.data")
 #define __exitdata __section(".exit.data")
 #define __initconst __section(".init.rodata")

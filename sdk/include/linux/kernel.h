@@ -22,6 +22,18 @@
 #define ALIGN(x, a) (((x) + ((__typeof__(x))(a)-1)) & ~((__typeof__(x))(a)-1))
 #define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a)-1)) == 0)
 
+/* A sysfs file's mode is octal and never world-writable: 644 or 0666 stops the
+ * build, as Linux 6.1 does for module_param and sysfs attributes. */
+#define VERIFY_OCTAL_PERMISSIONS(perms)                                           \
+	(BUILD_BUG_ON_ZERO((perms) < 0) + BUILD_BUG_ON_ZERO((perms) > 0777) +         \
+	 /* USER_READABLE >= GROUP_READABLE >= OTHER_READABLE */                     \
+	 BUILD_BUG_ON_ZERO((((perms) >> 6) & 4) < (((perms) >> 3) & 4)) +             \
+	 BUILD_BUG_ON_ZERO((((perms) >> 3) & 4) < ((perms) & 4)) +                    \
+	 /* USER_WRITABLE >= GROUP_WRITABLE */                                       \
+	 BUILD_BUG_ON_ZERO((((perms) >> 6) & 2) < (((perms) >> 3) & 2)) +             \
+	 /* OTHER_WRITABLE? Generally considered a bad idea. */                      \
+	 BUILD_BUG_ON_ZERO((perms) & 2) + (perms))
+
 #define container_of(ptr, type, member) ((type *)((char *)(ptr)-offsetof(type, member)))
 
 __KSIM_BEGIN_DECLS

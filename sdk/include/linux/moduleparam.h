@@ -4,6 +4,7 @@
 
 #include <ksim/abi.h>
 #include <linux/compiler.h>
+#include <linux/kernel.h>
 #include <linux/stat.h>
 #include <linux/types.h>
 
@@ -37,7 +38,7 @@
 #define __module_param_call(prefix, name, ops, arg, perm, level, flags)                        \
 	static const char __param_str_##name[] = prefix #name;                                     \
 	static const struct kernel_param __param_##name __used __section("__param")              \
-		__aligned(sizeof(void *)) = {__param_str_##name, THIS_MODULE, ops, (perm), level, flags, \
+		__aligned(sizeof(void *)) = {__param_str_##name, THIS_MODULE, ops, VERIFY_OCTAL_PERMISSIONS(perm), level, flags, \
 					     {(void *)(arg)}}
 
 #define module_param_cb(name, ops, arg, perm) __module_param_call(MODULE_PARAM_PREFIX, name, ops, arg, perm, -1, 0)

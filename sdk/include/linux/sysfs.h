@@ -4,11 +4,13 @@
 
 #include <ksim/fs_abi.h>
 #include <linux/compiler.h>
+#include <linux/kernel.h>
 #include <linux/types.h>
 
+/* The mode is checked at build time, as module_param's (VERIFY_OCTAL_PERMISSIONS). */
 #define __ATTR(_name, _mode, _show, _store)                                             \
 	{                                                                               \
-		.attr = {.name = __stringify(_name), .mode = (_mode) },                 \
+		.attr = {.name = __stringify(_name), .mode = VERIFY_OCTAL_PERMISSIONS(_mode) }, \
 		.show = _show, .store = _store,                                         \
 	}
 #define __ATTR_RO(_name) __ATTR(_name, 0444, _name##_show, NULL)

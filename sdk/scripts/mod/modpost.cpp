@@ -24,6 +24,7 @@
 #include "mod_c.h"
 #include "symbol_crc.h"
 #include "object_file.h"
+#include "section_mismatch.h"
 #include "symbols/kernel_export_list.h"
 #include "symvers.h"
 
@@ -78,6 +79,9 @@ public:
             fatal(error->message);
         if (std::optional<std::string> error = make_exports_visible(object_path))
             fatal(*error);
+        // A warning, as on a Linux with CONFIG_SECTION_MISMATCH_WARN_ONLY=y (the default).
+        for (const std::string& report : section_mismatches(object_path))
+            log(false, report);
         Module module;
         module.path = object_path.ends_with(".o") ? object_path.substr(0, object_path.size() - 2) : object_path;
         module.object = std::move(std::get<ObjectFile>(result));
